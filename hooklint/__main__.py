@@ -1,0 +1,5 @@
+"""Allow ``python -m hooklint``."""
+
+from hooklint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""Command line: ``hooklint [options] FILE ...``; exit 0 clean, 1 findings, 2 usage error."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Sequence
+
+from hooklint import __version__
+from hooklint.diagnostic import Diagnostic, safe
+
+#: every rule code; HL106 is opt-in (selected only by its full code)
+ALL_CODES = (
+    "HL001", "HL002",
+    "HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107",
+    "HL201", "HL202", "HL203", "HL204", "HL205",
+    "HL301", "HL302", "HL303", "HL304", "HL305", "HL306", "HL307", "HL308", "HL309", "HL310",
+    "HL311",
+)  # fmt: skip
+OPT_IN = frozenset({"HL106"})
+MAX_FILE_SIZE = 256 * 1024 * 1024
+
+# Source code, where a no-break space or an en quad is a trap rather than typography (HL107).
+CODE_SUFFIXES = frozenset(
+    ".py .pyi .pyw .js .mjs .cjs .jsx .ts .tsx .go .rs .c .h .cc .cpp .cxx .hpp .hh .cs .csx .java"
+    " .kt .kts .scala .swift .m .mm .rb .php .pl .pm .lua .r .sh .bash .zsh .fish .ps1 .sql .sol"
+    " .s .asm .hs .ml .ex .exs .erl .clj .dart .vue .svelte .zig .nim .v .jl .groovy .gradle"
+    " .cmake .mk .toml .yaml .yml .json .ini .cfg".split()
+)
+
+
+class Selection:
+    """Which codes are reported, from --select / --extend-select / --ignore (prefixes allowed).
+
+    As in ruff, the most specific matching prefix decides; at equal length, ignore wins.
+    """
+
+    def __init__(self, select: Sequence[str], extend: Sequence[str], ignore: Sequence[str]):
+        chosen = [*select, *extend]
+        self.enabled = frozenset(
+            code
+            for code in ALL_CODES
+            if _best(code, chosen) > _best(code, ignore)
+            and (code not in OPT_IN or code in chosen)
+        )
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.enabled
+
+
+def _best(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+def _codes(value: str) -> list[str]:
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for c in codes:
+        if c != "ALL" and not any(code.startswith(c) for code in ALL_CODES):
+            raise argparse.ArgumentTypeError(f"unknown rule code or prefix: {c!r}")
+    return ["HL" if c == "ALL" else c for c in codes]
+
+
+def _version() -> str:
+    import unicodedata
+
+    from hooklint.unicode._tables import SOURCE
+
+    return (
+        f"hooklint {__version__} (tables: {SOURCE}, Unicode 15.1 scripts and confusables; "
+        f"Python unicodedata {unicodedata.unidata_version})"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hooklint",
+        description="Find lookalike letters, invisible and control characters in text files.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="files to check")
+    parser.add_argument("--select", type=_codes, default=None, metavar="CODES",
+                        help="comma-separated codes or prefixes to report (default: all but "
+                        "opt-in rules)")
+    parser.add_argument("--extend-select", type=_codes, action="extend", default=[],
+                        metavar="CODES", help="codes or prefixes to add to the selection")
+    parser.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",
+                        help="codes or prefixes not to report")
+    parser.add_argument("--explain", metavar="CODE", help="print the documentation of a rule")
+    parser.add_argument("--version", action="version", version="%(prog)s")
+    return parser
+
+
+def check_path(path: str, selection: Selection) -> list[Diagnostic]:
+    """Read, decode and check one file; never raises for a bad file."""
+    from hooklint.check import check_text
+    from hooklint.source import decode
+
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_SIZE:
+                return [Diagnostic(path, 1, 1, "HL001", f"not checked: the file is {size} bytes, "
+                                   f"more than the limit of {MAX_FILE_SIZE}")]
+            data = f.read()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        if isinstance(exc, IsADirectoryError):
+            reason = "is a directory"
+        return [Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")]
+    decoded = decode(data)
+    out: list[Diagnostic] = []
+    if decoded.problem is not None:
+        p = decoded.problem
+        out.append(Diagnostic(path, p.line, p.col, p.code, p.message))
+    if decoded.text is None:
+        return out
+    code = os.path.splitext(path)[1].lower() in CODE_SUFFIXES
+    for f in check_text(decoded.text, code=code):
+        if f.code in selection:
+            out.append(Diagnostic(path, f.line, f.col, f.code, f.message, f.char))
+    return [d for d in out if d.code in selection]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--version" in argv:
+        print(_version())
+        return 0
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage error
+        return 0 if exc.code == 0 else 2
+    if args.explain is not None:
+        from hooklint.docs import explain
+
+        text = explain(args.explain)
+        if text is None:
+            print(f"hooklint: unknown rule code {safe(args.explain)!r}", file=sys.stderr)
+            return 2
+        sys.stdout.write(text)
+        return 0
+    selection = Selection(args.select if args.select is not None else ["HL"],
+                          args.extend_select, args.ignore)
+    found: list[Diagnostic] = []
+    for path in sorted(set(args.files)):
+        found.extend(check_path(path, selection))
+    found.sort(key=lambda d: (d.path, d.line, d.col, d.code))
+    if found:
+        sys.stdout.write("".join(safe(d.format()) + "\n" for d in found))
+        return 1
+    return 0

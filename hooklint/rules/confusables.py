@@ -1,0 +1,297 @@
+"""Lookalike letters hidden in words (HL101–HL104).
+
+The unit is the word: a run of letters, marks and digits (a run of CJK characters is a word of
+its own, since those scripts do not separate words with spaces). Only words with a non-ASCII
+character are looked at. A word is judged by the scripts of its letters and by which of its
+non-ASCII letters pass for an ASCII letter (``LOOKALIKES``):
+
+- a word with ASCII letters whose non-ASCII letters are all lookalikes was written to pass for a
+  Latin word (``Ankаra``, ``ɑnd``, ``Ѕуѕtеm``): HL101 across scripts, HL102 within Latin/Common;
+- otherwise the majority script decides, and minority letters that look like a letter of the
+  majority script are flagged (``Москвa``): HL101;
+- a word made only of lookalikes (``а``, ``Տ``, ``Α``, ``ｓｓｓ``) is flagged unless its own script
+  is used around it: HL103;
+- digits of two systems in one number, or a lookalike between digits (``1О0``): HL104.
+
+"Used around it" is decided at the end of the file: a script counts as really used when the line
+has other words in it, or the file has at least three different words that need it. The same
+evidence lets the letters of extended Latin alphabets (Kabyle ``ɣ``, Hausa ``ɗ``) pass in text
+that is written in such an alphabet, while ``ɑnd`` in English prose is still flagged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hooklint.diagnostic import describe, safe
+from hooklint.rules import Finding
+from hooklint.unicode.chars import (
+    CJK_SCRIPTS,
+    COMMON,
+    GREEK,
+    IMITATIONS,
+    LATIN,
+    LOOKALIKES,
+    NEUTRAL_SCRIPTS,
+    WEAK_LOOKALIKES,
+    script_and_kind,
+    script_name,
+)
+
+_CJK = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u30ff"
+    "\u3105-\u312f\u3131-\u318e\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7ff\uf900-\ufaff\U00020000-\U0003134f"
+)
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7"
+    "\u0a01-\u0a51\u0a70-\u0a75\u0a81-\u0acd\u0b01-\u0b57\u0b82-\u0bd7\u0c00-\u0c56"
+    "\u0c81-\u0cd6\u0d00-\u0d57\u0d81-\u0df3\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fbc"
+    "\u102b-\u103e\u1056-\u109d\u17b4-\u17d3\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0"
+    "\u302a-\u302f\u3099\u309a\ufe20-\ufe2f"
+)
+#: a word: a run of CJK characters, or a run of other letters, digits and combining marks
+WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])(?:[^\\W_]|[{_MARKS}]))+")
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
+_CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
+_MAX_SHOWN = 40
+# Latin Extended-B and IPA Extensions: rare in English, ordinary in some African alphabets.
+_EXTENDED_LATIN = range(0x0180, 0x02B0)
+_EXTENDED = -1  # evidence key: the file is written in an extended Latin alphabet
+_EVIDENCE_WORDS = 3
+
+
+def _shown(word: str) -> str:
+    if len(word) > _MAX_SHOWN:
+        word = word[: _MAX_SHOWN - 1] + "…"
+    return safe(word)
+
+
+@dataclass
+class _Pending:
+    """A finding that waits for the verdict on the whole file."""
+
+    finding: Finding | None  # None: a whole-word lookalike (HL103) still to be judged
+    line: int = 0
+    col: int = 0
+    word: str = ""
+    script: int = 0
+    line_scripts: frozenset[int] = frozenset()
+
+
+@dataclass
+class ConfusableScan:
+    """One file's scan: findings, evidence of the scripts the file uses, and pending verdicts."""
+
+    findings: list[Finding] = field(default_factory=list)
+    evidence: dict[int, set[str]] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+
+    def line(self, lineno: int, text: str) -> None:
+        """Look at every word of one line that has a non-ASCII character."""
+        words = [(m.start(), m.group()) for m in WORD.finditer(text)]
+        for start, word in words:
+            if word.isascii():
+                continue
+            whole = self._word(lineno, start, word)
+            if whole is not None:
+                others = frozenset().union(*(_letter_scripts(w) for _, w in words if w != word))
+                self.pending.append(_Pending(None, lineno, start + 1, word, whole, others))
+
+    def finish(self) -> list[Finding]:
+        """Resolve what waited for the whole file; returns every finding."""
+        extended = self._verified(_EXTENDED)
+        for p in self.pending:
+            if p.finding is not None:
+                if not extended:
+                    self.findings.append(p.finding)
+                continue
+            message = self._whole_word_verdict(p, extended)
+            if message is not None:
+                offset, ch = next((i, c) for i, c in enumerate(p.word) if c in LOOKALIKES)
+                self.findings.append(
+                    Finding(p.line, p.col + offset, "HL103", f"{describe(ch)} {message}", ch)
+                )
+        return self.findings
+
+    def _verified(self, key: int) -> bool:
+        return len(self.evidence.get(key, ())) >= _EVIDENCE_WORDS
+
+    def _witness(self, key: int, word: str) -> None:
+        seen = self.evidence.setdefault(key, set())
+        if len(seen) < _EVIDENCE_WORDS and len(word) >= 3:
+            seen.add(word)
+
+    def _whole_word_verdict(self, p: _Pending, extended: bool) -> str | None:
+        first = p.word[0]
+        looks = "".join(LOOKALIKES.get(c, c) for c in p.word)
+        script = p.script
+        if script in (LATIN, COMMON):
+            if _CJK_FORMS.match(first) and p.line_scripts & CJK_SCRIPTS:
+                return None
+            if extended and ord(first) in _EXTENDED_LATIN:
+                return None
+            return f"in word '{_shown(p.word)}' is a lookalike of '{looks}'"
+        if script in p.line_scripts:
+            return None
+        name = script_name(script)
+        if script == GREEK and sum(c.isalpha() for c in p.word) == 1:
+            # A lone lowercase Greek letter is a symbol (α = 0.05, μm, density ρ), but omicron
+            # is an o; a capital identical to a Latin one is flagged among Latin words.
+            if first.islower() and first != "\u03bf":
+                return None
+            if LATIN in p.line_scripts or not self._verified(script):
+                return f"stands alone as a {name} word among Latin text and looks like '{looks}'"
+            return None
+        if self._verified(script):
+            return None
+        return (
+            f"in word '{_shown(p.word)}' is all {name} lookalikes of '{looks}', and the file "
+            f"does not otherwise use {name}"
+        )
+
+    def _word(self, lineno: int, start: int, word: str) -> int | None:
+        """Judge one word; returns the script of a whole-word lookalike to resolve later."""
+        counts: dict[int, int] = {}
+        strong: list[int] = []
+        weak: list[int] = []
+        other = False
+        ascii_letters = 0
+        witnesses: set[int] = set()
+        for i, ch in enumerate(word):
+            if ch in ASCII_LETTERS:
+                ascii_letters += 1
+                continue
+            if ch.isascii():
+                continue
+            script, kind = script_and_kind(ch)
+            if kind == "M":
+                continue
+            if ch in LOOKALIKES:
+                (weak if ch in WEAK_LOOKALIKES else strong).append(i)
+            elif kind == "L":
+                other = True
+                witnesses.add(script)
+                if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+                    witnesses.add(_EXTENDED)
+            if kind == "L" and script not in NEUTRAL_SCRIPTS:
+                counts[script] = counts.get(script, 0) + 1
+        if ascii_letters:
+            counts[LATIN] = counts.get(LATIN, 0) + ascii_letters
+        majority = max(counts, key=lambda s: (counts[s], s == LATIN)) if counts else LATIN
+        # A word is evidence that the file is written in a script only when it is mostly that
+        # script: "Alloτ" is no evidence of Greek.
+        if majority in witnesses:
+            self._witness(majority, word)
+        if majority == LATIN and _EXTENDED in witnesses:
+            self._witness(_EXTENDED, word)
+
+        skip = self._digits(lineno, start, word)
+        if not strong and not (ascii_letters and other):
+            return None
+        if not other:
+            if ascii_letters:
+                self._flag(lineno, start, word, [*strong, *(weak if strong else [])], skip, None)
+                return None
+            scripts = {script_and_kind(word[i])[0] for i in strong}
+            if len(scripts) > 1:
+                self._flag(lineno, start, word, strong, skip, None)
+                return None
+            return None if skip else scripts.pop()
+        if majority == LATIN:
+            self._flag(lineno, start, word, [*strong, *(weak if strong else [])], skip, None)
+            return None
+        imitated = IMITATIONS.get(majority, {})
+        picks = []
+        for i, ch in enumerate(word):
+            if ch in ASCII_LETTERS or ch in LOOKALIKES:
+                script = LATIN if ch.isascii() else script_and_kind(ch)[0]
+                if script != majority and script not in NEUTRAL_SCRIPTS:
+                    if LOOKALIKES.get(ch, ch) in imitated:
+                        picks.append(i)
+        self._flag(lineno, start, word, picks, skip, majority)
+        return None
+
+    def _flag(
+        self,
+        lineno: int,
+        start: int,
+        word: str,
+        offsets: Iterable[int],
+        skip: set[int],
+        majority: int | None,
+    ) -> None:
+        for i in offsets:
+            if i in skip:
+                continue
+            ch = word[i]
+            if majority is None:
+                script = script_and_kind(ch)[0]
+                looks = LOOKALIKES[ch]
+                if script in (LATIN, COMMON):
+                    code = "HL102"
+                    why = f"in word '{_shown(word)}' looks like '{looks}'"
+                else:
+                    code = "HL101"
+                    why = f"in Latin word '{_shown(word)}' looks like '{looks}'"
+            else:
+                code = "HL101"
+                twin = IMITATIONS[majority][LOOKALIKES.get(ch, ch)]
+                name = script_name(majority)
+                why = f"in {name} word '{_shown(word)}' looks like {name} '{twin}'"
+            finding = Finding(lineno, start + i + 1, code, f"{describe(ch)} {why}", ch)
+            if ord(ch) in _EXTENDED_LATIN:
+                self.pending.append(_Pending(finding))
+            else:
+                self.findings.append(finding)
+
+    def _digits(self, lineno: int, start: int, word: str) -> set[int]:
+        """HL104: a number that mixes digit systems, or has a lookalike between digits."""
+        digits = [i for i, ch in enumerate(word) if ch.isdecimal()]
+        if len(digits) < 2:
+            return set()
+        flagged: set[int] = set()
+        systems: dict[int, list[int]] = {}
+        for i in digits:
+            systems.setdefault(ord(word[i]) - unicodedata.decimal(word[i]), []).append(i)
+        if len(systems) > 1:
+            main = max(systems, key=lambda zero: (len(systems[zero]), zero == 0x30))
+            for zero, offsets in systems.items():
+                if zero != main:
+                    for i in offsets:
+                        flagged.add(i)
+                        self._digit_finding(lineno, start, word, i, "mixes digit systems in")
+        for i in range(digits[0] + 1, digits[-1]):
+            ch = word[i]
+            if ch in LOOKALIKES and not ch.isdecimal():
+                flagged.add(i)
+                self._digit_finding(
+                    lineno, start, word, i, f"looks like '{LOOKALIKES[ch]}' between digits in"
+                )
+        return flagged
+
+    def _digit_finding(self, lineno: int, start: int, word: str, i: int, why: str) -> None:
+        ch = word[i]
+        message = f"{describe(ch)} {why} '{_shown(word)}'"
+        self.findings.append(Finding(lineno, start + i + 1, "HL104", message, ch))
+
+
+def _letter_scripts(word: str) -> frozenset[int]:
+    """The scripts that ``word`` shows to be in use: ASCII letters count as Latin, and letters of
+    other scripts count unless they are lookalikes (a lone ``ρ`` is no sign of Greek text)."""
+    if word.isascii():
+        return frozenset() if word.isdigit() else frozenset({LATIN})
+    out = set()
+    for ch in word:
+        if ch in ASCII_LETTERS:
+            out.add(LATIN)
+        elif not ch.isascii() and ch not in LOOKALIKES:
+            script, kind = script_and_kind(ch)
+            if kind == "L" and script not in NEUTRAL_SCRIPTS:
+                out.add(script)
+    return frozenset(out)

@@ -1,0 +1,85 @@
+"""From bytes to checkable text: BOMs, UTF-16/32 recognition, invalid UTF-8 and binary files.
+
+``decode`` never raises. It returns the text to check (``None`` for a binary file, which is
+skipped silently) and, where the bytes are not clean, one finding that says where they go wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import NamedTuple
+
+from hooklint.rules import Finding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class Decoded(NamedTuple):
+    """The text of a file (``None`` when it is binary), its encoding and any decoding problem."""
+
+    text: str | None
+    encoding: str
+    bom: bytes
+    problem: Finding | None
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a file's bytes for checking. See the module docstring."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data[len(bom) :], encoding, bom)
+    if b"\x00" in data:
+        encoding = _nul_pattern(data)
+        if encoding is not None:
+            return _decode_as(data, encoding, b"")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return Decoded(None, "binary", b"", None)
+        # Valid UTF-8 with an odd NUL is text with a stray control (HL204); mostly NULs is data.
+        if data.count(b"\x00") * 100 > len(data):
+            return Decoded(None, "binary", b"", None)
+        return Decoded(text, "utf-8", b"", None)
+    return _decode_as(data, "utf-8", b"")
+
+
+def _decode_as(data: bytes, encoding: str, bom: bytes) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding, bom, None)
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode(encoding)
+        lines = LINE_END.split(good)
+        line, col = len(lines), len(lines[-1]) + 1
+        bad = data[exc.start : exc.start + 4].hex(" ")
+        shown = encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
+        problem = Finding(line, col, "HL002", f"not valid {shown}: byte(s) {bad} at offset "
+                          f"{exc.start + len(bom)} ({exc.reason}); the rest is checked as if "
+                          "they were U+FFFD")
+        text = data.decode(encoding, errors="replace")
+        return Decoded(text, encoding, bom, problem)
+
+
+def _nul_pattern(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM, recognised by where the NUL bytes fall (mostly ASCII text)."""
+    sample = data[:4096]
+    n = len(sample) - len(sample) % 4
+    if n < 4:
+        return None
+    sample = sample[:n]
+    if all(sample[k::4].count(0) * 10 >= 9 * (n // 4) for k in (1, 2, 3)):
+        return "utf-32-le"
+    if all(sample[k::4].count(0) * 10 >= 9 * (n // 4) for k in (0, 1, 2)):
+        return "utf-32-be"
+    if sample[1::2].count(0) * 10 >= 9 * (n // 2) and sample[0::2].count(0) * 10 < n // 2:
+        return "utf-16-le"
+    if sample[0::2].count(0) * 10 >= 9 * (n // 2) and sample[1::2].count(0) * 10 < n // 2:
+        return "utf-16-be"
+    return None

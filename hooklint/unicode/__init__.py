@@ -1,0 +1,1 @@
+"""Unicode knowledge: the generated tables and the questions asked of them."""

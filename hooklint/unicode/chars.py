@@ -1,0 +1,66 @@
+"""Questions asked of single characters: script, kind, and the ASCII letter it passes for.
+
+The generated tables are imported on first use, so a run over pure-ASCII files never pays for them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from hooklint.unicode import _tables
+from hooklint.unicode.supplement import SUPPLEMENT
+
+SCRIPTS: tuple[str, ...] = _tables.SCRIPTS
+COMMON = SCRIPTS.index("COMMON")
+INHERITED = SCRIPTS.index("INHERITED")
+LATIN = SCRIPTS.index("LATIN")
+GREEK = SCRIPTS.index("GREEK")
+CYRILLIC = SCRIPTS.index("CYRILLIC")
+HAN = SCRIPTS.index("HAN")
+CJK_SCRIPTS = frozenset(SCRIPTS.index(s) for s in ("HAN", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO"))
+NEUTRAL_SCRIPTS = frozenset({COMMON, INHERITED})
+
+#: non-ASCII letter or number -> the ASCII letter or digit it looks like
+LOOKALIKES: dict[str, str] = {**_tables.LOOKALIKES, **{c: a for c, (a, _) in SUPPLEMENT.items()}}
+
+# Letters of everyday Latin alphabets (Latin-1, Latin Extended-A, Latin Extended Additional) that
+# happen to resemble an ASCII letter: Turkish ı, the long s.  Alone they are ordinary spelling;
+# they count as lookalikes only beside a lookalike from a rare block in the same word.
+_ORDINARY_LATIN = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+WEAK_LOOKALIKES = frozenset(
+    c
+    for c in LOOKALIKES
+    if any(lo <= ord(c) <= hi for lo, hi in _ORDINARY_LATIN) and not 0x0180 <= ord(c) <= 0x024F
+)
+
+
+@lru_cache(maxsize=8192)
+def script_and_kind(ch: str) -> tuple[int, str]:
+    """(script index into SCRIPTS, kind) of ``ch``; kind is L letter, M mark, N number, O other."""
+    i = bisect.bisect_right(_tables.RANGE_STARTS, ord(ch)) - 1
+    return _tables.RANGE_SCRIPTS[i], _tables.RANGE_KINDS[i]
+
+
+def script_name(script: int) -> str:
+    """``Cyrillic`` for the index of CYRILLIC."""
+    return SCRIPTS[script].replace("_", " ").title()
+
+
+def _imitations() -> dict[int, dict[str, str]]:
+    table: dict[int, dict[str, str]] = {}
+    for char, ascii_char in sorted(LOOKALIKES.items()):
+        script, _ = script_and_kind(char)
+        table.setdefault(script, {}).setdefault(ascii_char, char)
+    return table
+
+
+#: script -> {ASCII letter: a letter of that script which looks like it}
+IMITATIONS: dict[int, dict[str, str]] = _imitations()
+
+
+def skeleton(text: str) -> str:
+    """``text`` with every lookalike replaced by the ASCII character it passes for."""
+    if text.isascii():
+        return text
+    return "".join(LOOKALIKES.get(c, c) for c in text)
