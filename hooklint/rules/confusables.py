@@ -36,6 +36,7 @@ from hooklint.unicode.chars import (
     LATIN,
     LOOKALIKES,
     NEUTRAL_SCRIPTS,
+    SYMBOL_LOOKALIKES,
     WEAK_LOOKALIKES,
     script_and_kind,
     script_name,
@@ -54,8 +55,10 @@ _MARKS = (
     "\u102b-\u103e\u1056-\u109d\u17b4-\u17d3\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0"
     "\u302a-\u302f\u3099\u309a\ufe20-\ufe2f"
 )
-#: a word: a run of CJK characters, or a run of other letters, digits and combining marks
-WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])(?:[^\\W_]|[{_MARKS}]))+")
+_SYMBOLS = "".join(sorted(SYMBOL_LOOKALIKES))
+#: a word: a run of CJK characters, or a run of other letters, digits, combining marks and
+#: symbols that pass for letters (``⍺nd``)
+WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])(?:[^\\W_]|[{_MARKS}{_SYMBOLS}]))+")
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
 _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
@@ -63,6 +66,7 @@ _MAX_SHOWN = 40
 # Latin Extended-B and IPA Extensions: rare in English, ordinary in some African alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
 _EXTENDED = -1  # evidence key: the file is written in an extended Latin alphabet
+_ACCENTED = -2  # evidence key: the file is written in a Latin alphabet with diacritics
 _EVIDENCE_WORDS = 3
 
 
@@ -77,6 +81,7 @@ class _Pending:
     """A finding that waits for the verdict on the whole file."""
 
     finding: Finding | None  # None: a whole-word lookalike (HL103) still to be judged
+    unless: int = _EXTENDED  # for a finding: the evidence key that would clear it
     line: int = 0
     col: int = 0
     word: str = ""
@@ -101,14 +106,17 @@ class ConfusableScan:
             whole = self._word(lineno, start, word)
             if whole is not None:
                 others = frozenset().union(*(_letter_scripts(w) for _, w in words if w != word))
-                self.pending.append(_Pending(None, lineno, start + 1, word, whole, others))
+                self.pending.append(
+                    _Pending(None, line=lineno, col=start + 1, word=word, script=whole,
+                             line_scripts=others)
+                )
 
     def finish(self) -> list[Finding]:
         """Resolve what waited for the whole file; returns every finding."""
         extended = self._verified(_EXTENDED)
         for p in self.pending:
             if p.finding is not None:
-                if not extended:
+                if not self._verified(p.unless):
                     self.findings.append(p.finding)
                 continue
             message = self._whole_word_verdict(p, extended)
@@ -129,7 +137,7 @@ class ConfusableScan:
 
     def _whole_word_verdict(self, p: _Pending, extended: bool) -> str | None:
         first = p.word[0]
-        looks = "".join(LOOKALIKES.get(c, c) for c in p.word)
+        looks = "".join(_looks(c) for c in p.word)
         script = p.script
         if script in (LATIN, COMMON):
             if _CJK_FORMS.match(first) and p.line_scripts & CJK_SCRIPTS:
@@ -169,6 +177,10 @@ class ConfusableScan:
                 continue
             if ch.isascii():
                 continue
+            if ch in SYMBOL_LOOKALIKES:
+                if _glued(word, i):
+                    strong.append(i)
+                continue
             script, kind = script_and_kind(ch)
             if kind == "M":
                 continue
@@ -177,8 +189,10 @@ class ConfusableScan:
             elif kind == "L":
                 other = True
                 witnesses.add(script)
-                if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
-                    witnesses.add(_EXTENDED)
+                if script == LATIN:
+                    witnesses.add(_ACCENTED)
+                    if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+                        witnesses.add(_EXTENDED)
             if kind == "L" and script not in NEUTRAL_SCRIPTS:
                 counts[script] = counts.get(script, 0) + 1
         if ascii_letters:
@@ -188,15 +202,21 @@ class ConfusableScan:
         # script: "Alloτ" is no evidence of Greek.
         if majority in witnesses:
             self._witness(majority, word)
-        if majority == LATIN and _EXTENDED in witnesses:
-            self._witness(_EXTENDED, word)
+        if majority == LATIN:
+            for key in (_EXTENDED, _ACCENTED):
+                if key in witnesses:
+                    self._witness(key, word)
 
         skip = self._digits(lineno, start, word)
-        if not strong and not (ascii_letters and other):
-            return None
+        if not strong:
+            if weak and ascii_letters:
+                # Turkish ı, the long s: lookalikes only in a file with no other accented words.
+                self._flag(lineno, start, word, weak, skip, None, unless=_ACCENTED)
+            if not (ascii_letters and other):
+                return None
         if not other:
             if ascii_letters:
-                self._flag(lineno, start, word, [*strong, *(weak if strong else [])], skip, None)
+                self._flag(lineno, start, word, [*strong, *weak], skip, None)
                 return None
             scripts = {script_and_kind(word[i])[0] for i in strong}
             if len(scripts) > 1:
@@ -204,16 +224,16 @@ class ConfusableScan:
                 return None
             return None if skip else scripts.pop()
         if majority == LATIN:
-            self._flag(lineno, start, word, [*strong, *(weak if strong else [])], skip, None)
+            if strong:
+                self._flag(lineno, start, word, [*strong, *weak], skip, None)
             return None
         imitated = IMITATIONS.get(majority, {})
         picks = []
-        for i, ch in enumerate(word):
-            if ch in ASCII_LETTERS or ch in LOOKALIKES:
-                script = LATIN if ch.isascii() else script_and_kind(ch)[0]
-                if script != majority and script not in NEUTRAL_SCRIPTS:
-                    if LOOKALIKES.get(ch, ch) in imitated:
-                        picks.append(i)
+        for i in sorted([*strong, *(i for i, ch in enumerate(word) if ch in ASCII_LETTERS)]):
+            ch = word[i]
+            script = LATIN if ch.isascii() else script_and_kind(ch)[0]
+            if script != majority and _looks(ch) in imitated:
+                picks.append(i)
         self._flag(lineno, start, word, picks, skip, majority)
         return None
 
@@ -225,6 +245,7 @@ class ConfusableScan:
         offsets: Iterable[int],
         skip: set[int],
         majority: int | None,
+        unless: int = _EXTENDED,
     ) -> None:
         for i in offsets:
             if i in skip:
@@ -232,8 +253,8 @@ class ConfusableScan:
             ch = word[i]
             if majority is None:
                 script = script_and_kind(ch)[0]
-                looks = LOOKALIKES[ch]
-                if script in (LATIN, COMMON):
+                looks = _looks(ch)
+                if script in (LATIN, COMMON) or ch in SYMBOL_LOOKALIKES:
                     code = "HL102"
                     why = f"in word '{_shown(word)}' looks like '{looks}'"
                 else:
@@ -241,12 +262,12 @@ class ConfusableScan:
                     why = f"in Latin word '{_shown(word)}' looks like '{looks}'"
             else:
                 code = "HL101"
-                twin = IMITATIONS[majority][LOOKALIKES.get(ch, ch)]
+                twin = IMITATIONS[majority][_looks(ch)]
                 name = script_name(majority)
                 why = f"in {name} word '{_shown(word)}' looks like {name} '{twin}'"
             finding = Finding(lineno, start + i + 1, code, f"{describe(ch)} {why}", ch)
-            if ord(ch) in _EXTENDED_LATIN:
-                self.pending.append(_Pending(finding))
+            if unless != _EXTENDED or ord(ch) in _EXTENDED_LATIN:
+                self.pending.append(_Pending(finding, unless))
             else:
                 self.findings.append(finding)
 
@@ -279,6 +300,21 @@ class ConfusableScan:
         ch = word[i]
         message = f"{describe(ch)} {why} '{_shown(word)}'"
         self.findings.append(Finding(lineno, start + i + 1, "HL104", message, ch))
+
+
+def _looks(ch: str) -> str:
+    """The ASCII character that ``ch`` passes for (itself for ASCII)."""
+    return LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch, ch)
+
+
+def _glued(word: str, i: int) -> bool:
+    """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``), not in
+    notation between single letters (``A∪B``)."""
+    before = word[max(0, i - 2) : i]
+    after = word[i + 1 : i + 3]
+    return (len(before) == 2 and before.isascii() and before.isalpha()) or (
+        len(after) == 2 and after.isascii() and after.isalpha()
+    )
 
 
 def _letter_scripts(word: str) -> frozenset[int]:

@@ -23,6 +23,8 @@ NEUTRAL_SCRIPTS = frozenset({COMMON, INHERITED})
 
 #: non-ASCII letter or number -> the ASCII letter or digit it looks like
 LOOKALIKES: dict[str, str] = {**_tables.LOOKALIKES, **{c: a for c, (a, _) in SUPPLEMENT.items()}}
+#: symbols (not letters) that look like an ASCII letter: suspicious only when glued to letters
+SYMBOL_LOOKALIKES: dict[str, str] = _tables.SYMBOL_LOOKALIKES
 
 # Letters of everyday Latin alphabets (Latin-1, Latin Extended-A, Latin Extended Additional) that
 # happen to resemble an ASCII letter: Turkish ı, the long s.  Alone they are ordinary spelling;
@@ -63,4 +65,4 @@ def skeleton(text: str) -> str:
     """``text`` with every lookalike replaced by the ASCII character it passes for."""
     if text.isascii():
         return text
-    return "".join(LOOKALIKES.get(c, c) for c in text)
+    return "".join(LOOKALIKES.get(c) or SYMBOL_LOOKALIKES.get(c, c) for c in text)
