@@ -107,6 +107,8 @@ def check_path(path: str, selection: Selection) -> list[Diagnostic]:
         if isinstance(exc, IsADirectoryError):
             reason = "is a directory"
         return [Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")]
+    if data.isascii() and _clean_ascii(data):
+        return []
     decoded = decode(data)
     out: list[Diagnostic] = []
     if decoded.problem is not None:
@@ -119,6 +121,20 @@ def check_path(path: str, selection: Selection) -> list[Diagnostic]:
         if f.code in selection:
             out.append(Diagnostic(path, f.line, f.col, f.code, f.message, f.char))
     return [d for d in out if d.code in selection]
+
+
+# Bytes that need no further look in ASCII text: printable characters, tab and LF.
+_PLAIN_ASCII = bytes([9, 10, *range(0x20, 0x7F)])
+
+
+def _clean_ascii(data: bytes) -> bool:
+    """ASCII text with no control character and no CR that ends anything but a CRLF."""
+    rest = data.translate(None, _PLAIN_ASCII)
+    if not rest:
+        return True
+    if rest.strip(b"\r"):
+        return False
+    return b"\n" not in data or data.count(b"\r") == data.count(b"\r\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -37,9 +37,9 @@ def decode(data: bytes) -> Decoded:
         if data.startswith(bom):
             return _decode_as(data[len(bom) :], encoding, bom)
     if b"\x00" in data:
-        encoding = _nul_pattern(data)
-        if encoding is not None:
-            return _decode_as(data, encoding, b"")
+        guessed = _nul_pattern(data)
+        if guessed is not None:
+            return _decode_as(data, guessed, b"")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

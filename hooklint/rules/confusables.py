@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
@@ -42,23 +41,17 @@ from hooklint.unicode.chars import (
     script_name,
 )
 
-_CJK = (
-    "\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u30ff"
-    "\u3105-\u312f\u3131-\u318e\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
-    "\uac00-\ud7ff\uf900-\ufaff\U00020000-\U0003134f"
-)
+# Combining marks of the common scripts (a coarse class: compiling an exact one costs more than
+# the marks it would add).
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7"
-    "\u0a01-\u0a51\u0a70-\u0a75\u0a81-\u0acd\u0b01-\u0b57\u0b82-\u0bd7\u0c00-\u0c56"
-    "\u0c81-\u0cd6\u0d00-\u0d57\u0d81-\u0df3\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fbc"
-    "\u102b-\u103e\u1056-\u109d\u17b4-\u17d3\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0"
-    "\u302a-\u302f\u3099\u309a\ufe20-\ufe2f"
+    "\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fbc\u102b-\u103e\u1056-\u109d"
+    "\u17b4-\u17d3\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20f0\u302a-\u302f\u3099\u309a"
 )
 _SYMBOLS = "".join(sorted(SYMBOL_LOOKALIKES))
-#: a word: a run of CJK characters, or a run of other letters, digits, combining marks and
-#: symbols that pass for letters (``⍺nd``)
-WORD = re.compile(f"[{_CJK}]+|(?:(?![{_CJK}])(?:[^\\W_]|[{_MARKS}{_SYMBOLS}]))+")
+#: a word: a run of letters, digits, combining marks and symbols that pass for letters (``⍺nd``);
+#: runs of CJK characters inside it are split off later (see ``_cjk_runs``)
+WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}{_SYMBOLS}])+")
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
 _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
@@ -66,7 +59,6 @@ _MAX_SHOWN = 40
 # Latin Extended-B and IPA Extensions: rare in English, ordinary in some African alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
 _EXTENDED = -1  # evidence key: the file is written in an extended Latin alphabet
-_ACCENTED = -2  # evidence key: the file is written in a Latin alphabet with diacritics
 _EVIDENCE_WORDS = 3
 
 
@@ -76,30 +68,48 @@ def _shown(word: str) -> str:
     return safe(word)
 
 
-@dataclass
 class _Pending:
-    """A finding that waits for the verdict on the whole file."""
+    """A finding that waits for the verdict on the whole file: an extended-Latin lookalike that
+    may turn out to be a letter of the file's alphabet, or a whole-word lookalike (HL103)."""
 
-    finding: Finding | None  # None: a whole-word lookalike (HL103) still to be judged
-    unless: int = _EXTENDED  # for a finding: the evidence key that would clear it
-    line: int = 0
-    col: int = 0
-    word: str = ""
-    script: int = 0
-    line_scripts: frozenset[int] = frozenset()
+    __slots__ = ("col", "finding", "line", "line_scripts", "script", "word")
+
+    def __init__(
+        self,
+        finding: Finding | None,
+        *,
+        line: int = 0,
+        col: int = 0,
+        word: str = "",
+        script: int = 0,
+        line_scripts: frozenset[int] = frozenset(),
+    ) -> None:
+        self.finding = finding
+        self.line = line
+        self.col = col
+        self.word = word
+        self.script = script
+        self.line_scripts = line_scripts
 
 
-@dataclass
 class ConfusableScan:
     """One file's scan: findings, evidence of the scripts the file uses, and pending verdicts."""
 
-    findings: list[Finding] = field(default_factory=list)
-    evidence: dict[int, set[str]] = field(default_factory=dict)
-    pending: list[_Pending] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        # evidence key (a script, _EXTENDED, or an extended-Latin letter) -> words showing it
+        self.evidence: dict[int | str, set[str]] = {}
+        self.pending: list[_Pending] = []
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
-        words = [(m.start(), m.group()) for m in WORD.finditer(text)]
+        words = []
+        for m in WORD.finditer(text):
+            word = m.group()
+            if word.isascii():
+                words.append((m.start(), word))
+            else:
+                words.extend(_cjk_runs(m.start(), word))
         for start, word in words:
             if word.isascii():
                 continue
@@ -113,13 +123,12 @@ class ConfusableScan:
 
     def finish(self) -> list[Finding]:
         """Resolve what waited for the whole file; returns every finding."""
-        extended = self._verified(_EXTENDED)
         for p in self.pending:
             if p.finding is not None:
-                if not self._verified(p.unless):
+                if not (p.finding.char and self._alphabet_letter(p.finding.char)):
                     self.findings.append(p.finding)
                 continue
-            message = self._whole_word_verdict(p, extended)
+            message = self._whole_word_verdict(p)
             if message is not None:
                 offset, ch = next((i, c) for i, c in enumerate(p.word) if c in LOOKALIKES)
                 self.findings.append(
@@ -130,19 +139,27 @@ class ConfusableScan:
     def _verified(self, key: int) -> bool:
         return len(self.evidence.get(key, ())) >= _EVIDENCE_WORDS
 
-    def _witness(self, key: int, word: str) -> None:
+    def _alphabet_letter(self, ch: str) -> bool:
+        """An extended-Latin lookalike is a letter of the file's alphabet when the file writes
+        that alphabet (a word with a letter such as Kabyle ɛ that passes for nothing) and uses
+        this letter in at least three different words."""
+        return bool(self.evidence.get(_EXTENDED)) and (
+            len(self.evidence.get(ch, ())) >= _EVIDENCE_WORDS
+        )
+
+    def _witness(self, key: int | str, word: str) -> None:
         seen = self.evidence.setdefault(key, set())
         if len(seen) < _EVIDENCE_WORDS and len(word) >= 3:
             seen.add(word)
 
-    def _whole_word_verdict(self, p: _Pending, extended: bool) -> str | None:
+    def _whole_word_verdict(self, p: _Pending) -> str | None:
         first = p.word[0]
         looks = "".join(_looks(c) for c in p.word)
         script = p.script
         if script in (LATIN, COMMON):
             if _CJK_FORMS.match(first) and p.line_scripts & CJK_SCRIPTS:
                 return None
-            if extended and ord(first) in _EXTENDED_LATIN:
+            if ord(first) in _EXTENDED_LATIN and self._alphabet_letter(first):
                 return None
             return f"in word '{_shown(p.word)}' is a lookalike of '{looks}'"
         if script in p.line_scripts:
@@ -186,13 +203,14 @@ class ConfusableScan:
                 continue
             if ch in LOOKALIKES:
                 (weak if ch in WEAK_LOOKALIKES else strong).append(i)
+            elif kind == "N":
+                other = True
+                continue
             elif kind == "L":
                 other = True
                 witnesses.add(script)
-                if script == LATIN:
-                    witnesses.add(_ACCENTED)
-                    if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
-                        witnesses.add(_EXTENDED)
+                if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+                    witnesses.add(_EXTENDED)
             if kind == "L" and script not in NEUTRAL_SCRIPTS:
                 counts[script] = counts.get(script, 0) + 1
         if ascii_letters:
@@ -202,18 +220,17 @@ class ConfusableScan:
         # script: "Alloτ" is no evidence of Greek.
         if majority in witnesses:
             self._witness(majority, word)
-        if majority == LATIN:
-            for key in (_EXTENDED, _ACCENTED):
-                if key in witnesses:
-                    self._witness(key, word)
+        if majority == LATIN and _EXTENDED in witnesses:
+            self._witness(_EXTENDED, word)
+        for i in strong:
+            if ord(word[i]) in _EXTENDED_LATIN:
+                self._witness(word[i], word)
 
         skip = self._digits(lineno, start, word)
-        if not strong:
-            if weak and ascii_letters:
-                # Turkish ı, the long s: lookalikes only in a file with no other accented words.
-                self._flag(lineno, start, word, weak, skip, None, unless=_ACCENTED)
-            if not (ascii_letters and other):
-                return None
+        if not counts and other:
+            return None  # a number such as ১০: HL104 alone judges it
+        if not strong and not (ascii_letters and other):
+            return None
         if not other:
             if ascii_letters:
                 self._flag(lineno, start, word, [*strong, *weak], skip, None)
@@ -245,7 +262,6 @@ class ConfusableScan:
         offsets: Iterable[int],
         skip: set[int],
         majority: int | None,
-        unless: int = _EXTENDED,
     ) -> None:
         for i in offsets:
             if i in skip:
@@ -266,8 +282,8 @@ class ConfusableScan:
                 name = script_name(majority)
                 why = f"in {name} word '{_shown(word)}' looks like {name} '{twin}'"
             finding = Finding(lineno, start + i + 1, code, f"{describe(ch)} {why}", ch)
-            if unless != _EXTENDED or ord(ch) in _EXTENDED_LATIN:
-                self.pending.append(_Pending(finding, unless))
+            if ord(ch) in _EXTENDED_LATIN:
+                self.pending.append(_Pending(finding))
             else:
                 self.findings.append(finding)
 
@@ -300,6 +316,28 @@ class ConfusableScan:
         ch = word[i]
         message = f"{describe(ch)} {why} '{_shown(word)}'"
         self.findings.append(Finding(lineno, start + i + 1, "HL104", message, ch))
+
+
+def _cjk_runs(start: int, word: str) -> list[tuple[int, str]]:
+    """Split ``word`` where it passes between CJK and other letters: Chinese and Japanese put no
+    spaces between words, so ``请点击OK保存`` is three words."""
+    cuts = []
+    previous: bool | None = None
+    for i, ch in enumerate(word):
+        if ch.isascii():
+            cjk = False
+        else:
+            script, kind = script_and_kind(ch)
+            if kind != "L":
+                continue
+            cjk = script in CJK_SCRIPTS
+        if previous is not None and cjk != previous:
+            cuts.append(i)
+        previous = cjk
+    if not cuts:
+        return [(start, word)]
+    bounds = [0, *cuts, len(word)]
+    return [(start + a, word[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def _looks(ch: str) -> str:
