@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
@@ -182,143 +184,153 @@ class ConfusableScan:
 
     def _word(self, lineno: int, start: int, word: str) -> int | None:
         """Judge one word; returns the script of a whole-word lookalike to resolve later."""
-        counts: dict[int, int] = {}
-        strong: list[int] = []
-        weak: list[int] = []
-        other = False
-        ascii_letters = 0
-        witnesses: set[int] = set()
-        for i, ch in enumerate(word):
-            if ch in ASCII_LETTERS:
-                ascii_letters += 1
-                continue
-            if ch.isascii():
-                continue
-            if ch in SYMBOL_LOOKALIKES:
-                if _glued(word, i):
-                    strong.append(i)
-                continue
-            script, kind = script_and_kind(ch)
-            if kind == "M":
-                continue
-            if ch in LOOKALIKES:
-                (weak if ch in WEAK_LOOKALIKES else strong).append(i)
-            elif kind == "N":
-                other = True
-                continue
-            elif kind == "L":
-                other = True
-                witnesses.add(script)
-                if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
-                    witnesses.add(_EXTENDED)
-            if kind == "L" and script not in NEUTRAL_SCRIPTS:
-                counts[script] = counts.get(script, 0) + 1
-        if ascii_letters:
-            counts[LATIN] = counts.get(LATIN, 0) + ascii_letters
-        majority = max(counts, key=lambda s: (counts[s], s == LATIN)) if counts else LATIN
-        # A word is evidence that the file is written in a script only when it is mostly that
-        # script: "Alloτ" is no evidence of Greek.
-        if majority in witnesses:
-            self._witness(majority, word)
-        if majority == LATIN and _EXTENDED in witnesses:
-            self._witness(_EXTENDED, word)
-        for i in strong:
-            if ord(word[i]) in _EXTENDED_LATIN:
-                self._witness(word[i], word)
-
-        skip = self._digits(lineno, start, word)
-        if not counts and other:
-            return None  # a number such as ১০: HL104 alone judges it
-        if not strong and not (ascii_letters and other):
-            return None
-        if not other:
-            if ascii_letters:
-                self._flag(lineno, start, word, [*strong, *weak], skip, None)
-                return None
-            scripts = {script_and_kind(word[i])[0] for i in strong}
-            if len(scripts) > 1:
-                self._flag(lineno, start, word, strong, skip, None)
-                return None
-            return None if skip else scripts.pop()
-        if majority == LATIN:
-            if strong:
-                self._flag(lineno, start, word, [*strong, *weak], skip, None)
-            return None
-        imitated = IMITATIONS.get(majority, {})
-        picks = []
-        for i in sorted([*strong, *(i for i, ch in enumerate(word) if ch in ASCII_LETTERS)]):
+        verdict = _judge(word)
+        for key in verdict.witness:
+            self._witness(key, word)
+        for i, code, message in verdict.marks:
             ch = word[i]
-            script = LATIN if ch.isascii() else script_and_kind(ch)[0]
-            if script != majority and _looks(ch) in imitated:
-                picks.append(i)
-        self._flag(lineno, start, word, picks, skip, majority)
-        return None
-
-    def _flag(
-        self,
-        lineno: int,
-        start: int,
-        word: str,
-        offsets: Iterable[int],
-        skip: set[int],
-        majority: int | None,
-    ) -> None:
-        for i in offsets:
-            if i in skip:
-                continue
-            ch = word[i]
-            if majority is None:
-                script = script_and_kind(ch)[0]
-                looks = _looks(ch)
-                if script in (LATIN, COMMON) or ch in SYMBOL_LOOKALIKES:
-                    code = "HL102"
-                    why = f"in word '{_shown(word)}' looks like '{looks}'"
-                else:
-                    code = "HL101"
-                    why = f"in Latin word '{_shown(word)}' looks like '{looks}'"
-            else:
-                code = "HL101"
-                twin = IMITATIONS[majority][_looks(ch)]
-                name = script_name(majority)
-                why = f"in {name} word '{_shown(word)}' looks like {name} '{twin}'"
-            finding = Finding(lineno, start + i + 1, code, f"{describe(ch)} {why}", ch)
-            if ord(ch) in _EXTENDED_LATIN:
+            finding = Finding(lineno, start + i + 1, code, message, ch)
+            if code != "HL104" and ord(ch) in _EXTENDED_LATIN:
                 self.pending.append(_Pending(finding))
             else:
                 self.findings.append(finding)
+        return verdict.whole
 
-    def _digits(self, lineno: int, start: int, word: str) -> set[int]:
-        """HL104: a number that mixes digit systems, or has a lookalike between digits."""
-        digits = [i for i, ch in enumerate(word) if ch.isdecimal()]
-        if len(digits) < 2:
-            return set()
-        flagged: set[int] = set()
-        systems: dict[int, list[int]] = {}
-        for i in digits:
-            systems.setdefault(ord(word[i]) - unicodedata.decimal(word[i]), []).append(i)
-        if len(systems) > 1:
-            main = max(systems, key=lambda zero: (len(systems[zero]), zero == 0x30))
-            for zero, offsets in systems.items():
-                if zero != main:
-                    for i in offsets:
-                        flagged.add(i)
-                        self._digit_finding(lineno, start, word, i, "mixes digit systems in")
-        for i in range(digits[0] + 1, digits[-1]):
-            ch = word[i]
-            if ch in LOOKALIKES and not ch.isdecimal():
-                flagged.add(i)
-                self._digit_finding(
-                    lineno, start, word, i, f"looks like '{LOOKALIKES[ch]}' between digits in"
-                )
-        return flagged
 
-    def _digit_finding(self, lineno: int, start: int, word: str, i: int, why: str) -> None:
+class _Verdict(NamedTuple):
+    """What a word says on its own, whatever file it stands in (so it can be cached)."""
+
+    marks: tuple[tuple[int, str, str], ...]  # (offset, code, message) of each finding
+    whole: int | None  # the script of a whole-word lookalike, judged later in context
+    witness: tuple[int | str, ...]  # evidence keys this word supports
+
+
+@lru_cache(maxsize=1 << 16)
+def _judge(word: str) -> _Verdict:
+    counts: dict[int, int] = {}
+    strong: list[int] = []
+    weak: list[int] = []
+    other = False
+    ascii_letters = 0
+    witnesses: set[int] = set()
+    for i, ch in enumerate(word):
+        if ch in ASCII_LETTERS:
+            ascii_letters += 1
+            continue
+        if ch.isascii():
+            continue
+        if ch in SYMBOL_LOOKALIKES:
+            if _glued(word, i):
+                strong.append(i)
+            continue
+        script, kind = script_and_kind(ch)
+        if kind == "M":
+            continue
+        if ch in LOOKALIKES:
+            (weak if ch in WEAK_LOOKALIKES else strong).append(i)
+        elif kind == "N":
+            other = True
+            continue
+        elif kind == "L":
+            other = True
+            witnesses.add(script)
+            if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+                witnesses.add(_EXTENDED)
+        if kind == "L" and script not in NEUTRAL_SCRIPTS:
+            counts[script] = counts.get(script, 0) + 1
+    if ascii_letters:
+        counts[LATIN] = counts.get(LATIN, 0) + ascii_letters
+    majority = max(counts, key=lambda s: (counts[s], s == LATIN)) if counts else LATIN
+    # A word is evidence that the file is written in a script only when it is mostly that
+    # script: "Alloτ" is no evidence of Greek.
+    witness: list[int | str] = []
+    if majority in witnesses:
+        witness.append(majority)
+    if majority == LATIN and _EXTENDED in witnesses:
+        witness.append(_EXTENDED)
+    witness.extend(word[i] for i in strong if ord(word[i]) in _EXTENDED_LATIN)
+
+    marks = _digits(word)
+    skip = {i for i, _, _ in marks}
+    whole = None
+    if (counts or not other) and (strong or (ascii_letters and other)):
+        if not other:
+            scripts = {script_and_kind(word[i])[0] for i in strong}
+            if ascii_letters or len(scripts) > 1:
+                marks.extend(_marks(word, [*strong, *weak], skip, None))
+            elif not skip:
+                whole = scripts.pop()
+        elif majority == LATIN:
+            if strong:
+                marks.extend(_marks(word, [*strong, *weak], skip, None))
+        else:
+            imitated = IMITATIONS.get(majority, {})
+            picks = []
+            for i in sorted([*strong, *(i for i, ch in enumerate(word) if ch in ASCII_LETTERS)]):
+                ch = word[i]
+                script = LATIN if ch.isascii() else script_and_kind(ch)[0]
+                if script != majority and _looks(ch) in imitated:
+                    picks.append(i)
+            marks.extend(_marks(word, picks, skip, majority))
+    return _Verdict(tuple(marks), whole, tuple(witness))
+
+
+def _marks(
+    word: str, offsets: Iterable[int], skip: set[int], majority: int | None
+) -> list[tuple[int, str, str]]:
+    out = []
+    for i in offsets:
+        if i in skip:
+            continue
         ch = word[i]
-        message = f"{describe(ch)} {why} '{_shown(word)}'"
-        self.findings.append(Finding(lineno, start + i + 1, "HL104", message, ch))
+        if majority is None:
+            script = script_and_kind(ch)[0]
+            looks = _looks(ch)
+            if script in (LATIN, COMMON) or ch in SYMBOL_LOOKALIKES:
+                code = "HL102"
+                why = f"in word '{_shown(word)}' looks like '{looks}'"
+            else:
+                code = "HL101"
+                why = f"in Latin word '{_shown(word)}' looks like '{looks}'"
+        else:
+            code = "HL101"
+            twin = IMITATIONS[majority][_looks(ch)]
+            name = script_name(majority)
+            why = f"in {name} word '{_shown(word)}' looks like {name} '{twin}'"
+        out.append((i, code, f"{describe(ch)} {why}"))
+    return out
+
+
+def _digits(word: str) -> list[tuple[int, str, str]]:
+    """HL104: a number that mixes digit systems, or has a lookalike between digits."""
+    digits = [i for i, ch in enumerate(word) if ch.isdecimal()]
+    if len(digits) < 2:
+        return []
+    out = []
+    systems: dict[int, list[int]] = {}
+    for i in digits:
+        systems.setdefault(ord(word[i]) - unicodedata.decimal(word[i]), []).append(i)
+    if len(systems) > 1:
+        main = max(systems, key=lambda zero: (len(systems[zero]), zero == 0x30))
+        for zero, offsets in systems.items():
+            if zero != main:
+                for i in offsets:
+                    out.append((i, "HL104", f"{describe(word[i])} mixes digit systems in "
+                                f"'{_shown(word)}'"))
+    for i in range(digits[0] + 1, digits[-1]):
+        ch = word[i]
+        if ch in LOOKALIKES and not ch.isdecimal():
+            out.append((i, "HL104", f"{describe(ch)} looks like '{LOOKALIKES[ch]}' between "
+                        f"digits in '{_shown(word)}'"))
+    return sorted(out)
 
 
 def _cjk_runs(start: int, word: str) -> list[tuple[int, str]]:
+    return [(start + offset, part) for offset, part in _cjk_split(word)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _cjk_split(word: str) -> tuple[tuple[int, str], ...]:
     """Split ``word`` where it passes between CJK and other letters: Chinese and Japanese put no
     spaces between words, so ``请点击OK保存`` is three words."""
     cuts = []
@@ -335,9 +347,9 @@ def _cjk_runs(start: int, word: str) -> list[tuple[int, str]]:
             cuts.append(i)
         previous = cjk
     if not cuts:
-        return [(start, word)]
+        return ((0, word),)
     bounds = [0, *cuts, len(word)]
-    return [(start + a, word[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return tuple((a, word[a:b]) for a, b in zip(bounds, bounds[1:]))
 
 
 def _looks(ch: str) -> str:
@@ -355,6 +367,7 @@ def _glued(word: str, i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def _letter_scripts(word: str) -> frozenset[int]:
     """The scripts that ``word`` shows to be in use: ASCII letters count as Latin, and letters of
     other scripts count unless they are lookalikes (a lone ``ρ`` is no sign of Greek text)."""
