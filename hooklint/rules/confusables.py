@@ -105,23 +105,18 @@ class ConfusableScan:
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
-        words = []
         for m in WORD.finditer(text):
-            word = m.group()
-            if word.isascii():
-                words.append((m.start(), word))
-            else:
-                words.extend(_cjk_runs(m.start(), word))
-        for start, word in words:
-            if word.isascii():
+            if m.group().isascii():
                 continue
-            whole = self._word(lineno, start, word)
-            if whole is not None:
-                others = frozenset().union(*(_letter_scripts(w) for _, w in words if w != word))
-                self.pending.append(
-                    _Pending(None, line=lineno, col=start + 1, word=word, script=whole,
-                             line_scripts=others)
-                )
+            for start, word in _cjk_runs(m.start(), m.group()):
+                if word.isascii():
+                    continue
+                whole = self._word(lineno, start, word)
+                if whole is not None:
+                    self.pending.append(
+                        _Pending(None, line=lineno, col=start + 1, word=word, script=whole,
+                                 line_scripts=_other_scripts(text, start))
+                    )
 
     def finish(self) -> list[Finding]:
         """Resolve what waited for the whole file; returns every finding."""
@@ -350,6 +345,16 @@ def _cjk_split(word: str) -> tuple[tuple[int, str], ...]:
         return ((0, word),)
     bounds = [0, *cuts, len(word)]
     return tuple((a, word[a:b]) for a, b in zip(bounds, bounds[1:]))
+
+
+def _other_scripts(text: str, start: int) -> frozenset[int]:
+    """The scripts in use on a line, apart from the word that starts at ``start``."""
+    found: set[int] = set()
+    for m in WORD.finditer(text):
+        for offset, word in _cjk_runs(m.start(), m.group()):
+            if offset != start:
+                found |= _letter_scripts(word)
+    return frozenset(found)
 
 
 def _looks(ch: str) -> str:
