@@ -57,9 +57,17 @@ def _lone_carriage_returns(text: str) -> list[Finding]:
     lineno, start = 1, 0
     for m in LINE_END.finditer(text):
         if m.group() == "\r":
-            out.append(Finding(lineno, m.start() - start + 1, "HL204", "U+000D CARRIAGE RETURN "
-                               "alone, in a file whose other lines end with LF: a terminal "
-                               "returns to the start of the line and overwrites it", "\r"))
+            out.append(
+                Finding(
+                    lineno,
+                    m.start() - start + 1,
+                    "HL204",
+                    "U+000D CARRIAGE RETURN "
+                    "alone, in a file whose other lines end with LF: a terminal "
+                    "returns to the start of the line and overwrites it",
+                    "\r",
+                )
+            )
         lineno += 1
         start = m.end()
     return out

@@ -23,10 +23,12 @@ MAX_FILE_SIZE = 256 * 1024 * 1024
 
 # Source code, where a no-break space or an en quad is a trap rather than typography (HL107).
 CODE_SUFFIXES = frozenset(
-    ".py .pyi .pyw .js .mjs .cjs .jsx .ts .tsx .go .rs .c .h .cc .cpp .cxx .hpp .hh .cs .csx .java"
-    " .kt .kts .scala .swift .m .mm .rb .php .pl .pm .lua .r .sh .bash .zsh .fish .ps1 .sql .sol"
-    " .s .asm .hs .ml .ex .exs .erl .clj .dart .vue .svelte .zig .nim .v .jl .groovy .gradle"
-    " .cmake .mk .toml .yaml .yml .json .ini .cfg".split()
+    (
+        ".py .pyi .pyw .js .mjs .cjs .jsx .ts .tsx .go .rs .c .h .cc .cpp .cxx .hpp .hh .cs .csx"
+        " .java .kt .kts .scala .swift .m .mm .rb .php .pl .pm .lua .r .sh .bash .zsh .fish .ps1"
+        " .sql .sol .s .asm .hs .ml .ex .exs .erl .clj .dart .vue .svelte .zig .nim .v .jl"
+        " .groovy .gradle .cmake .mk .toml .yaml .yml .json .ini .cfg"
+    ).split()
 )
 
 
@@ -41,8 +43,7 @@ class Selection:
         self.enabled = frozenset(
             code
             for code in ALL_CODES
-            if _best(code, chosen) > _best(code, ignore)
-            and (code not in OPT_IN or code in chosen)
+            if _best(code, chosen) > _best(code, ignore) and (code not in OPT_IN or code in chosen)
         )
 
     def __contains__(self, code: str) -> bool:
@@ -78,13 +79,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find lookalike letters, invisible and control characters in text files.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="files to check")
-    parser.add_argument("--select", type=_codes, default=None, metavar="CODES",
-                        help="comma-separated codes or prefixes to report (default: all but "
-                        "opt-in rules)")
-    parser.add_argument("--extend-select", type=_codes, action="extend", default=[],
-                        metavar="CODES", help="codes or prefixes to add to the selection")
-    parser.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES",
-                        help="codes or prefixes not to report")
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="comma-separated codes or prefixes to report (default: all but opt-in rules)",
+    )
+    parser.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes to add to the selection",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes not to report",
+    )
     parser.add_argument("--explain", metavar="CODE", help="print the documentation of a rule")
     parser.add_argument("--version", action="version", version="%(prog)s")
     return parser
@@ -96,17 +113,25 @@ def check_path(path: str, selection: Selection) -> list[Diagnostic]:
     from hooklint.source import decode
 
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_SIZE:
-                return [Diagnostic(path, 1, 1, "HL001", f"not checked: the file is {size} bytes, "
-                                   f"more than the limit of {MAX_FILE_SIZE}")]
-            data = f.read()
+                too_large = Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "HL001",
+                    f"not checked: the file is {size} "
+                    f"bytes, more than the limit of {MAX_FILE_SIZE}",
+                )
+                return [too_large] if "HL001" in selection else []
+            data = stream.read()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         if isinstance(exc, IsADirectoryError):
             reason = "is a directory"
-        return [Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")]
+        unreadable = Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")
+        return [unreadable] if "HL001" in selection else []
     if data.isascii() and _clean_ascii(data):
         return []
     decoded = decode(data)
@@ -118,8 +143,7 @@ def check_path(path: str, selection: Selection) -> list[Diagnostic]:
         return out
     code = os.path.splitext(path)[1].lower() in CODE_SUFFIXES
     for f in check_text(decoded.text, code=code):
-        if f.code in selection:
-            out.append(Diagnostic(path, f.line, f.col, f.code, f.message, f.char))
+        out.append(Diagnostic(path, f.line, f.col, f.code, f.message, f.char))
     return [d for d in out if d.code in selection]
 
 
@@ -153,12 +177,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         text = explain(args.explain)
         if text is None:
-            print(f"hooklint: unknown rule code {safe(args.explain)!r}", file=sys.stderr)
+            print(f"hooklint: unknown rule code '{safe(args.explain)}'", file=sys.stderr)
             return 2
         sys.stdout.write(text)
         return 0
-    selection = Selection(args.select if args.select is not None else ["HL"],
-                          args.extend_select, args.ignore)
+    selection = Selection(
+        args.select if args.select is not None else ["HL"], args.extend_select, args.ignore
+    )
     found: list[Diagnostic] = []
     for path in sorted(set(args.files)):
         found.extend(check_path(path, selection))

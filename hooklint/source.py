@@ -44,8 +44,8 @@ def decode(data: bytes) -> Decoded:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return Decoded(None, "binary", b"", None)
-        # Valid UTF-8 with an odd NUL is text with a stray control (HL204); mostly NULs is data.
-        if data.count(b"\x00") * 100 > len(data):
+        # Valid UTF-8 with an odd NUL is text with a stray control (HL204); many NULs is data.
+        if data.count(b"\x00") * 10 > len(data):
             return Decoded(None, "binary", b"", None)
         return Decoded(text, "utf-8", b"", None)
     return _decode_as(data, "utf-8", b"")
@@ -58,25 +58,36 @@ def _decode_as(data: bytes, encoding: str, bom: bytes) -> Decoded:
         good = data[: exc.start].decode(encoding)
         lines = LINE_END.split(good)
         line, col = len(lines), len(lines[-1]) + 1
-        bad = data[exc.start : exc.start + 4].hex(" ")
+        bad = data[exc.start : max(exc.end, exc.start + 1)].hex(" ")
         shown = encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
-        problem = Finding(line, col, "HL002", f"not valid {shown}: byte(s) {bad} at offset "
-                          f"{exc.start + len(bom)} ({exc.reason}); the rest is checked as if "
-                          "they were U+FFFD")
+        problem = Finding(
+            line,
+            col,
+            "HL002",
+            f"not valid {shown}: byte(s) {bad} at offset "
+            f"{exc.start + len(bom)} ({exc.reason}); the rest is checked as if "
+            "they were U+FFFD",
+        )
         text = data.decode(encoding, errors="replace")
         return Decoded(text, encoding, bom, problem)
 
 
 def _nul_pattern(data: bytes) -> str | None:
-    """UTF-16 or UTF-32 without a BOM, recognised by where the NUL bytes fall (mostly ASCII text)."""
+    """UTF-16 or UTF-32 without a BOM, recognised by where its NUL bytes fall (in mostly-ASCII
+    text, the high bytes of each code unit)."""
     sample = data[:4096]
     n = len(sample) - len(sample) % 4
     if n < 4:
         return None
     sample = sample[:n]
-    if all(sample[k::4].count(0) * 10 >= 9 * (n // 4) for k in (1, 2, 3)):
+    quarter = n // 4
+    if sample[0::4].count(0) * 10 < quarter and all(
+        sample[k::4].count(0) * 10 >= 9 * quarter for k in (1, 2, 3)
+    ):
         return "utf-32-le"
-    if all(sample[k::4].count(0) * 10 >= 9 * (n // 4) for k in (0, 1, 2)):
+    if sample[3::4].count(0) * 10 < quarter and all(
+        sample[k::4].count(0) * 10 >= 9 * quarter for k in (0, 1, 2)
+    ):
         return "utf-32-be"
     if sample[1::2].count(0) * 10 >= 9 * (n // 2) and sample[0::2].count(0) * 10 < n // 2:
         return "utf-16-le"

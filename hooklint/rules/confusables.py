@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from hooklint.diagnostic import describe, safe
@@ -114,8 +115,14 @@ class ConfusableScan:
                 whole = self._word(lineno, start, word)
                 if whole is not None:
                     self.pending.append(
-                        _Pending(None, line=lineno, col=start + 1, word=word, script=whole,
-                                 line_scripts=_other_scripts(text, start))
+                        _Pending(
+                            None,
+                            line=lineno,
+                            col=start + 1,
+                            word=word,
+                            script=whole,
+                            line_scripts=_other_scripts(text, start),
+                        )
                     )
 
     def finish(self) -> list[Finding]:
@@ -310,13 +317,20 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
         for zero, offsets in systems.items():
             if zero != main:
                 for i in offsets:
-                    out.append((i, "HL104", f"{describe(word[i])} mixes digit systems in "
-                                f"'{_shown(word)}'"))
+                    out.append(
+                        (i, "HL104", f"{describe(word[i])} mixes digit systems in '{_shown(word)}'")
+                    )
     for i in range(digits[0] + 1, digits[-1]):
         ch = word[i]
         if ch in LOOKALIKES and not ch.isdecimal():
-            out.append((i, "HL104", f"{describe(ch)} looks like '{LOOKALIKES[ch]}' between "
-                        f"digits in '{_shown(word)}'"))
+            out.append(
+                (
+                    i,
+                    "HL104",
+                    f"{describe(ch)} looks like '{LOOKALIKES[ch]}' between "
+                    f"digits in '{_shown(word)}'",
+                )
+            )
     return sorted(out)
 
 
@@ -344,7 +358,7 @@ def _cjk_split(word: str) -> tuple[tuple[int, str], ...]:
     if not cuts:
         return ((0, word),)
     bounds = [0, *cuts, len(word)]
-    return tuple((a, word[a:b]) for a, b in zip(bounds, bounds[1:]))
+    return tuple((a, word[a:b]) for a, b in pairwise(bounds))
 
 
 def _other_scripts(text: str, start: int) -> frozenset[int]:

@@ -23,28 +23,46 @@ SUSPECT = re.compile(
 #: the ASCII controls alone, for pure-ASCII text
 ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-_OPENERS = {"\u202a": "E", "\u202b": "E", "\u202d": "E", "\u202e": "E", "\u2066": "I",
-            "\u2067": "I", "\u2068": "I"}
+_OPENERS = {
+    "\u202a": "E",
+    "\u202b": "E",
+    "\u202d": "E",
+    "\u202e": "E",
+    "\u2066": "I",
+    "\u2067": "I",
+    "\u2068": "I",
+}
 _CLOSERS = {"\u202c": "E", "\u2069": "I"}
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c")
-_RTL = re.compile("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_UNUSUAL_SPACES = frozenset("\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                            "\u2009\u200a\u202f\u205f\u3000")
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\u2065\u206a\u206b"
-                        "\u206c\u206d\u206e\u206f\ufeff\xad\u180e\u115f\u1160\u3164\uffa0\u2800"
-                        "\u034f\u17b4\u17b5\ufff9\ufffa\ufffb")
+_RTL = re.compile(
+    "[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_UNUSUAL_SPACES = frozenset(
+    "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_ZERO_WIDTH = frozenset(
+    "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\u2065\u206a\u206b"
+    "\u206c\u206d\u206e\u206f\ufeff\xad\u180e\u115f\u1160\u3164\uffa0\u2800"
+    "\u034f\u17b4\u17b5\ufff9\ufffa\ufffb"
+)
 _CSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_TAG_FLAG = re.compile("\U000e0067[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,6}\U000e007f|"
-                       "[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}"
-                       "\U000e007f")
+_TAG_FLAG = re.compile(
+    "\U000e0067[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,6}\U000e007f|"
+    "[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}"
+    "\U000e007f"
+)
 _TAG_RUN = re.compile("[\U000e0000-\U000e007f]+")
 
 # Scripts written with joiners inside words: Arabic-script and Syriac, N'Ko, the Indic scripts,
 # Sinhala, Mongolian. And scripts written without spaces, where ZWSP marks word breaks.
-_JOINING = re.compile("[\u0600-\u08ff\u0700-\u074f\u07c0-\u07ff\u0900-\u0dff\u1800-\u18af"
-                      "\ua8e0-\ua8ff\ufb50-\ufdff\ufe70-\ufefc\U00011000-\U0001107f]")
-_NO_SPACES = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff"
-                        "\u1a20-\u1aaf\u1b00-\u1b7f\u3040-\u30ff\u3400-\u9fff\ua9e0-\ua9ff]")
+_JOINING = re.compile(
+    "[\u0600-\u08ff\u0700-\u074f\u07c0-\u07ff\u0900-\u0dff\u1800-\u18af"
+    "\ua8e0-\ua8ff\ufb50-\ufdff\ufe70-\ufefc\U00011000-\U0001107f]"
+)
+_NO_SPACES = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff"
+    "\u1a20-\u1aaf\u1b00-\u1b7f\u3040-\u30ff\u3400-\u9fff\ua9e0-\ua9ff]"
+)
 
 
 def _is_emoji(ch: str) -> bool:
@@ -92,19 +110,29 @@ def scan_line(lineno: int, line: str, code: bool) -> list[Finding]:
             bidi.append((i, ch))
             if ch in _OPENERS:
                 stack.append((_OPENERS[ch], i, ch))
-            else:
-                kind = _CLOSERS[ch]
+            elif _CLOSERS[ch] == "I":
+                # PDI closes the innermost isolate and every embedding opened inside it.
                 for k in range(len(stack) - 1, -1, -1):
-                    if stack[k][0] == kind:
+                    if stack[k][0] == "I":
                         del stack[k:]
                         break
+            elif stack and stack[-1][0] == "E":
+                # PDF closes an embedding or override, but never across an open isolate.
+                stack.pop()
         elif ch in _BIDI_MARKS:
             if rtl_line is None:
                 rtl_line = bool(_RTL.search(line))
             if not rtl_line:
-                out.append(Finding(lineno, col, "HL201", f"{describe(ch)} bidirectional mark "
-                                   "outside right-to-left text changes how the line is displayed",
-                                   ch))
+                out.append(
+                    Finding(
+                        lineno,
+                        col,
+                        "HL201",
+                        f"{describe(ch)} bidirectional mark "
+                        "outside right-to-left text changes how the line is displayed",
+                        ch,
+                    )
+                )
         elif "\U000e0000" <= ch <= "\U000e007f":
             run = _TAG_RUN.match(line, i)
             assert run is not None
@@ -114,33 +142,70 @@ def scan_line(lineno: int, line: str, code: bool) -> list[Finding]:
             hidden = "".join(_tag_text(t) for t in run.group())
             if len(hidden) > 120:
                 hidden = hidden[:119] + "…"
-            out.append(Finding(lineno, col, "HL203", f"{len(run.group())} tag character(s) "
-                               f"starting with {describe(ch)} hide the text '{hidden}'", ch))
+            out.append(
+                Finding(
+                    lineno,
+                    col,
+                    "HL203",
+                    f"{len(run.group())} tag character(s) "
+                    f"starting with {describe(ch)} hide the text '{hidden}'",
+                    ch,
+                )
+            )
         elif "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef":
             why = _selector_problem(line, i, ch)
             if why:
                 out.append(Finding(lineno, col, "HL205", f"{describe(ch)} {why}", ch))
         elif ch in _UNUSUAL_SPACES:
             if code:
-                out.append(Finding(lineno, col, "HL107", f"{describe(ch)} in code looks like "
-                                   "a plain space but is not one", ch))
+                out.append(
+                    Finding(
+                        lineno,
+                        col,
+                        "HL107",
+                        f"{describe(ch)} in code looks like a plain space but is not one",
+                        ch,
+                    )
+                )
         elif ch in _ZERO_WIDTH:
             why = _invisible_problem(line, i, ch)
             if why:
                 out.append(Finding(lineno, col, "HL202", f"{describe(ch)} {why}", ch))
         elif ch == "\x1b":
             seq = _CSI.match(line, i)
-            shown = "".join(escape_char(c) if not c.isprintable() else c
-                            for c in (seq.group() if seq else ch))
+            shown = "".join(
+                escape_char(c) if not c.isprintable() else c for c in (seq.group() if seq else ch)
+            )
             what = f"ANSI escape sequence '{shown}'" if seq and len(shown) > 4 else "escape"
-            out.append(Finding(lineno, col, "HL204", f"{describe(ch)} {what} can rewrite "
-                               "what a terminal shows", ch))
+            out.append(
+                Finding(
+                    lineno,
+                    col,
+                    "HL204",
+                    f"{describe(ch)} {what} can rewrite what a terminal shows",
+                    ch,
+                )
+            )
         elif ch in "\u2028\u2029\x85":
-            out.append(Finding(lineno, col, "HL204", f"{describe(ch)} is a line break to some "
-                               "programs and not to others", ch))
+            out.append(
+                Finding(
+                    lineno,
+                    col,
+                    "HL204",
+                    f"{describe(ch)} is a line break to some programs and not to others",
+                    ch,
+                )
+            )
         else:
-            out.append(Finding(lineno, col, "HL204", f"{describe(ch)} control character "
-                               f"'{escape_char(ch)}' in text", ch))
+            out.append(
+                Finding(
+                    lineno,
+                    col,
+                    "HL204",
+                    f"{describe(ch)} control character '{escape_char(ch)}' in text",
+                    ch,
+                )
+            )
     if bidi:
         open_at = {i for _, i, _ in stack}
         for i, ch in bidi:
@@ -150,8 +215,9 @@ def scan_line(lineno: int, line: str, code: bool) -> list[Finding]:
                 why = "closes a bidirectional run: text on this line may display in another order"
             else:
                 why = "reorders how the text after it is displayed (Trojan Source)"
-            out.append(Finding(lineno, i + 1, "HL201", f"{describe(ch)} bidirectional control "
-                               f"{why}", ch))
+            out.append(
+                Finding(lineno, i + 1, "HL201", f"{describe(ch)} bidirectional control {why}", ch)
+            )
         out.sort()
     return out
 
@@ -201,15 +267,23 @@ def _selector_problem(line: str, i: int, ch: str) -> str | None:
             return None
         return "is an ideographic variation selector that does not follow an ideograph"
     if ch in "\ufe0e\ufe0f":
-        if _is_emoji(before) or (before in "0123456789#*" and _at(line, i + 1) == "\u20e3"):
+        # Digits, # and * have text and emoji presentations too (and start keycaps).
+        if _is_emoji(before) or (before and before in "0123456789#*"):
             return None
-    elif _is_ideograph(before) or _is_emoji(before) or unicodedata.category(before or " ") in (
-        "Sm",
-        "Lo",
-        "Mn",
+    elif (
+        _is_ideograph(before)
+        or _is_emoji(before)
+        or unicodedata.category(before or " ")
+        in (
+            "Sm",
+            "Lo",
+            "Mn",
+        )
     ):
         return None
     if not before:
         return "starts the line: a variation selector has no character to vary"
-    return f"follows '{escape_char(before) if not before.isprintable() else before}', " \
+    return (
+        f"follows '{escape_char(before) if not before.isprintable() else before}', "
         "which has no variants: the selector is invisible"
+    )

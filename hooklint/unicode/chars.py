@@ -18,7 +18,9 @@ LATIN = SCRIPTS.index("LATIN")
 GREEK = SCRIPTS.index("GREEK")
 CYRILLIC = SCRIPTS.index("CYRILLIC")
 HAN = SCRIPTS.index("HAN")
-CJK_SCRIPTS = frozenset(SCRIPTS.index(s) for s in ("HAN", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO"))
+CJK_SCRIPTS = frozenset(
+    SCRIPTS.index(s) for s in ("HAN", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO")
+)
 NEUTRAL_SCRIPTS = frozenset({COMMON, INHERITED})
 
 #: non-ASCII letter or number -> the ASCII letter or digit it looks like

@@ -21,8 +21,20 @@ from pathlib import Path
 OUT = Path(__file__).with_name("_tables.py")
 
 # General categories folded into the kinds the engine asks about.
-KIND_OF_CATEGORY = {"L": "L", "Lu": "L", "Ll": "L", "Lt": "L", "Lm": "L", "Lo": "L",
-                    "Mn": "M", "Mc": "M", "Me": "M", "Nd": "N", "Nl": "N", "No": "N"}
+KIND_OF_CATEGORY = {
+    "L": "L",
+    "Lu": "L",
+    "Ll": "L",
+    "Lt": "L",
+    "Lm": "L",
+    "Lo": "L",
+    "Mn": "M",
+    "Mc": "M",
+    "Me": "M",
+    "Nd": "N",
+    "Nl": "N",
+    "No": "N",
+}
 # Typography that happens to look like x: the multiplication sign stays ordinary text.
 MULTIPLICATION_SIGNS = frozenset("\u00d7\u2a2f")
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -119,7 +131,9 @@ def build() -> str:
     for char in sorted(lookalikes):
         lines.append(f"    {char!r}: {lookalikes[char]!r},")
     lines.append("}")
-    lines.append("# Symbols (S* categories) that look like one ASCII letter or digit: the APL alpha,")
+    lines.append(
+        "# Symbols (S* categories) that look like one ASCII letter or digit: the APL alpha,"
+    )
     lines.append("# the estimated sign. They count only when glued to letters.")
     lines.append("SYMBOL_LOOKALIKES = {")
     lines.extend(symbol_lines)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 # character -> (the ASCII letter or digit it passes for, why it is listed here)
 SUPPLEMENT: dict[str, tuple[str, str]] = {
-    "\u049d": ("k", "CYRILLIC SMALL LETTER KA WITH VERTICAL STROKE: reads as k; not in confusables.txt"),
+    "\u049d": (
+        "k",
+        "CYRILLIC SMALL LETTER KA WITH VERTICAL STROKE: reads as k; not in confusables.txt",
+    ),
     "\u0500": ("d", "CYRILLIC CAPITAL LETTER KOMI DE: the shape of d; not in confusables.txt"),
-    "\u1959": ("u", "TAI LE LETTER U: the shape of u; not in confusables.txt"),
+    "\u1959": ("u", "TAI LE LETTER PA: the shape of u; not in confusables.txt"),
     "\u07cb": ("o", "NKO LETTER EE: a round o; not in confusables.txt"),
     "\u19d0": ("o", "NEW TAI LUE DIGIT ZERO: a round o; Unicode maps it to U+199E, not to o"),
     "\u018a": ("D", "LATIN CAPITAL LETTER D WITH HOOK: a D; Unicode maps it to apostrophe + D"),

@@ -290,10 +290,7 @@ def test_lookalike_is_flagged(pair: Pair) -> None:
 
 @pytest.mark.parametrize(
     "pair",
-    [
-        pytest.param(p, id=p.name)
-        for p in PAIRS
-    ],
+    [pytest.param(p, id=p.name) for p in PAIRS],
 )
 def test_near_miss_is_silent(pair: Pair) -> None:
     assert check_text(pair.near_miss) == []
