@@ -107,19 +107,28 @@ class ConfusableScan:
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
         for m in WORD.finditer(text):
-            if m.group().isascii():
+            word = m.group()
+            if word.isascii():
                 continue
-            for start, word in _cjk_runs(m.start(), m.group()):
-                if word.isascii():
+            # Most words are plainly written in one script: settle those from the set of their
+            # character classes alone, without judging letter by letter.
+            shape = _shape(frozenset(word.translate(_CLASSES)))
+            if shape >= 0:
+                if shape != _NO_SCRIPT and len(self.evidence.get(shape, ())) < _EVIDENCE_WORDS:
+                    self._witness(shape, word)
+                continue
+            parts = _cjk_runs(m.start(), word) if shape == _SPLIT else ((m.start(), word),)
+            for start, part in parts:
+                if part.isascii():
                     continue
-                whole = self._word(lineno, start, word)
+                whole = self._word(lineno, start, part)
                 if whole is not None:
                     self.pending.append(
                         _Pending(
                             None,
                             line=lineno,
                             col=start + 1,
-                            word=word,
+                            word=part,
                             script=whole,
                             line_scripts=_other_scripts(text, start),
                         )
@@ -332,6 +341,72 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
                 )
             )
     return sorted(out)
+
+
+# Each character of a word is translated to a class: "a" an ASCII letter, "0" an ASCII digit,
+# other ASCII dropped, and for the rest one character that encodes (script, kind) as
+# 0x100 + 8 * script + kind, kind being one of:
+_LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER = range(7)
+_NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
+_SPLIT = -2  # shape: CJK runs to split off first
+_JUDGE = -3  # shape: judge letter by letter
+
+
+class _ClassTable(dict[int, "str | None"]):
+    """``str.translate`` table from code point to class, filled on first sight of each one."""
+
+    def __missing__(self, cp: int) -> str | None:
+        ch = chr(cp)
+        value: str | None
+        if cp < 0x80:
+            value = "a" if ch in ASCII_LETTERS else "0" if ch.isdigit() else None
+        else:
+            script, kind = script_and_kind(ch)
+            if ch in SYMBOL_LOOKALIKES:
+                code = _SYMBOL
+            elif ch in LOOKALIKES:
+                code = _WEAK if ch in WEAK_LOOKALIKES else _LOOKALIKE
+            else:
+                code = {"L": _LETTER, "M": _MARK, "N": _NUMBER}.get(kind, _OTHER)
+            value = chr(0x100 + 8 * script + code)
+        self[cp] = value
+        return value
+
+
+_CLASSES = _ClassTable()
+
+
+@lru_cache(maxsize=4096)
+def _shape(classes: frozenset[str]) -> int:
+    """How a word with these character classes must be looked at: a script index (or
+    ``_NO_SCRIPT``) when it is plainly one script with at least one letter that is no lookalike,
+    so nothing in it can be a finding; else ``_SPLIT`` or ``_JUDGE``."""
+    scripts: set[int] = set()
+    plain_letter = False
+    cjk = other = False
+    for c in classes:
+        if c in "a0":
+            other = True
+            scripts.add(LATIN if c == "a" else _NO_SCRIPT)
+            continue
+        script, kind = divmod(ord(c) - 0x100, 8)
+        if kind in (_LETTER, _LOOKALIKE, _WEAK):
+            scripts.add(script)
+            plain_letter |= kind == _LETTER
+            if script in CJK_SCRIPTS:
+                cjk = True
+            else:
+                other = True
+        elif kind != _MARK:
+            scripts.add(_NO_SCRIPT)
+    if cjk and other:
+        return _SPLIT
+    if len(scripts) == 1 and plain_letter:
+        script = scripts.pop()
+        # Latin words may carry evidence of an extended alphabet: judge them in full.
+        if script != LATIN and script != _NO_SCRIPT:
+            return _NO_SCRIPT if script in NEUTRAL_SCRIPTS else script
+    return _JUDGE
 
 
 def _cjk_runs(start: int, word: str) -> list[tuple[int, str]]:
