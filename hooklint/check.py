@@ -7,12 +7,15 @@ Pure-ASCII text without control characters is cleared with two C-level calls; th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from hooklint.rules import Finding
 from hooklint.source import LINE_END
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LONE_CR = re.compile(r"\r(?!\n)")
+# A character that is not printable ASCII, tab or a line end.
+_INTERESTING = re.compile("[^\t\n\r\x20-\x7e]")
 
 
 def check_text(text: str, *, code: bool = False) -> list[Finding]:
@@ -23,32 +26,45 @@ def check_text(text: str, *, code: bool = False) -> list[Finding]:
     findings: list[Finding] = []
     if "\r" in text and "\n" in text and _LONE_CR.search(text):
         findings.extend(_lone_carriage_returns(text))
-    if text.isascii():
-        if not _ASCII_CONTROL.search(text):
-            return findings
-        from hooklint.rules.invisible import scan_line
-
-        for lineno, line in enumerate(LINE_END.split(text), 1):
-            if _ASCII_CONTROL.search(line):
-                findings.extend(scan_line(lineno, line, code))
-        findings.sort()
+    if text.isascii() and not _ASCII_CONTROL.search(text):
         return findings
 
     from hooklint.rules.confusables import ConfusableScan
     from hooklint.rules.invisible import SUSPECT, scan_line
 
     scan = ConfusableScan()
-    for lineno, line in enumerate(LINE_END.split(text), 1):
-        if line.isascii():
-            if _ASCII_CONTROL.search(line):
-                findings.extend(scan_line(lineno, line, code))
-            continue
+    for lineno, line in _lines_to_look_at(text):
         if SUSPECT.search(line):
             findings.extend(scan_line(lineno, line, code))
-        scan.line(lineno, line)
+        if not line.isascii():
+            scan.line(lineno, line)
     findings.extend(scan.finish())
     findings.sort()
     return findings
+
+
+def _lines_to_look_at(text: str) -> Iterator[tuple[int, str]]:
+    """(number, text) of each line with a non-ASCII or control character, without its line end.
+
+    Lines without one are skipped by C-level searches rather than visited one by one.
+    """
+    if "\r" in text and _LONE_CR.search(text):
+        # A lone CR ends a line too: number the lines the slow way (rare).
+        for lineno, line in enumerate(LINE_END.split(text), 1):
+            if not line.isascii() or _ASCII_CONTROL.search(line):
+                yield lineno, line
+        return
+    lineno, counted, pos = 1, 0, 0
+    while (m := _INTERESTING.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        if end < 0:
+            end = len(text)
+        lineno += text.count("\n", counted, start)
+        counted = start
+        line = text[start:end]
+        yield lineno, line[:-1] if line.endswith("\r") else line
+        pos = end + 1
 
 
 def _lone_carriage_returns(text: str) -> list[Finding]:
