@@ -352,7 +352,7 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
 # Each character of a word is translated to a class: "a" an ASCII letter, "0" an ASCII digit,
 # other ASCII dropped, and for the rest one character that encodes (script, kind) as
 # 0x100 + 8 * script + kind, kind being one of:
-_LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER = range(7)
+_LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER, _EXTENDED_LETTER = range(8)
 _NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
 _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter
@@ -372,6 +372,8 @@ class _ClassTable(dict[int, "str | None"]):
                 code = _SYMBOL
             elif ch in LOOKALIKES:
                 code = _WEAK if ch in WEAK_LOOKALIKES else _LOOKALIKE
+            elif kind == "L" and cp in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+                code = _EXTENDED_LETTER
             else:
                 code = {"L": _LETTER, "M": _MARK, "N": _NUMBER}.get(kind, _OTHER)
             value = chr(0x100 + 8 * script + code)
@@ -388,7 +390,7 @@ def _shape(classes: frozenset[str]) -> int:
     ``_NO_SCRIPT``) when it is plainly one script with at least one letter that is no lookalike,
     so nothing in it can be a finding; else ``_SPLIT`` or ``_JUDGE``."""
     scripts: set[int] = set()
-    plain_letter = False
+    plain_letter = lookalike = False
     cjk = other = False
     for c in classes:
         if c in "a0":
@@ -399,6 +401,7 @@ def _shape(classes: frozenset[str]) -> int:
         if kind in (_LETTER, _LOOKALIKE, _WEAK):
             scripts.add(script)
             plain_letter |= kind == _LETTER
+            lookalike |= kind == _LOOKALIKE
             if script in CJK_SCRIPTS:
                 cjk = True
             else:
@@ -409,8 +412,11 @@ def _shape(classes: frozenset[str]) -> int:
         return _SPLIT
     if len(scripts) == 1 and plain_letter:
         script = scripts.pop()
-        # Latin words may carry evidence of an extended alphabet: judge them in full.
-        if script != LATIN and script != _NO_SCRIPT:
+        if script == LATIN:
+            # Accented Latin (café, Müller) is plain unless it holds a lookalike (judged), or a
+            # letter of an extended alphabet (evidence that is collected in full).
+            return _JUDGE if lookalike else _NO_SCRIPT
+        if script != _NO_SCRIPT:
             return _NO_SCRIPT if script in NEUTRAL_SCRIPTS else script
     return _JUDGE
 
