@@ -55,14 +55,6 @@ _SYMBOLS = "".join(sorted(SYMBOL_LOOKALIKES))
 #: a word: a run of letters, digits, combining marks and symbols that pass for letters (``⍺nd``);
 #: runs of CJK characters inside it are split off later (see ``_cjk_runs``)
 WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}{_SYMBOLS}])+")
-#: the words of WORD that hold a non-ASCII character; a match may only start where a word does,
-#: so the search stays linear however long an ASCII word is
-_NON_ASCII_WORD = re.compile(
-    f"(?<![^\\W_])(?<![{_MARKS}{_SYMBOLS}])"
-    f"(?:[^\\W_]|[{_MARKS}{_SYMBOLS}])*"
-    f"(?:(?![\\x00-\\x7f])(?:[^\\W_]|[{_MARKS}{_SYMBOLS}]))"
-    f"(?:[^\\W_]|[{_MARKS}{_SYMBOLS}])*"
-)
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
 _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
@@ -114,12 +106,14 @@ class ConfusableScan:
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
-        for m in _NON_ASCII_WORD.finditer(text):
+        for m in WORD.finditer(text):
             word = m.group()
+            if word.isascii():
+                continue
             # Most words are plainly written in one script: settle those from the set of their
             # character classes alone, without judging letter by letter.
             shape = _shape(frozenset(word.translate(_CLASSES)))
-            if shape >= 0:
+            if shape >= _NO_SCRIPT:
                 if shape != _NO_SCRIPT and len(self.evidence.get(shape, ())) < _EVIDENCE_WORDS:
                     self._witness(shape, word)
                 continue
