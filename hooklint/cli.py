@@ -62,6 +62,16 @@ def _codes(value: str) -> list[str]:
     return ["HL" if c == "ALL" else c for c in codes]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of jobs, got {value!r}")
+    return jobs
+
+
 def _version() -> str:
     import unicodedata
 
@@ -102,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="codes or prefixes not to report",
     )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="check files in N processes (default: the number of cores)",
+    )
     parser.add_argument("--explain", metavar="CODE", help="print the documentation of a rule")
     parser.add_argument("--version", action="version", version="%(prog)s")
     return parser
@@ -109,31 +127,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 def check_path(path: str, selection: Selection) -> list[Diagnostic]:
     """Read, decode and check one file; never raises for a bad file."""
-    from hooklint.check import check_text
-    from hooklint.source import decode
+    data = read_file(path)
+    if isinstance(data, Diagnostic):
+        return [data] if data.code in selection else []
+    return check_data(path, data, selection)
 
+
+def read_file(path: str) -> bytes | Diagnostic:
+    """The bytes of a file, or the HL001 finding that says why they cannot be had."""
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_SIZE:
-                too_large = Diagnostic(
+                return Diagnostic(
                     path,
                     1,
                     1,
                     "HL001",
-                    f"not checked: the file is {size} "
-                    f"bytes, more than the limit of {MAX_FILE_SIZE}",
+                    f"not checked: the file is {size} bytes, "
+                    f"more than the limit of {MAX_FILE_SIZE}",
                 )
-                return [too_large] if "HL001" in selection else []
-            data = stream.read()
+            return stream.read()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         if isinstance(exc, IsADirectoryError):
             reason = "is a directory"
-        unreadable = Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")
-        return [unreadable] if "HL001" in selection else []
+        return Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")
+
+
+def check_data(path: str, data: bytes, selection: Selection) -> list[Diagnostic]:
+    """Decode and check the bytes of the file at ``path``."""
     if data.isascii() and _clean_ascii(data):
         return []
+    from hooklint.check import check_text
+    from hooklint.source import decode
+
     decoded = decode(data)
     out: list[Diagnostic] = []
     if decoded.problem is not None:
@@ -145,6 +173,49 @@ def check_path(path: str, selection: Selection) -> list[Diagnostic]:
     for f in check_text(decoded.text, code=code):
         out.append(Diagnostic(path, f.line, f.col, f.code, f.message, f.char))
     return [d for d in out if d.code in selection]
+
+
+def _check_item(item: tuple[str, bytes, Selection]) -> list[Diagnostic]:
+    return check_data(*item)
+
+
+# Worker processes pay for themselves only when there is this much non-ASCII text to look at:
+# pure-ASCII files are cleared faster than their bytes could be sent to a worker.
+_PARALLEL_FROM_BYTES = 4 * 1024 * 1024
+
+
+def check_paths(paths: Sequence[str], selection: Selection, jobs: int) -> list[Diagnostic]:
+    """Check every path, in order. Files with non-ASCII text are checked in ``jobs`` worker
+    processes when there is enough of them to pay for starting the workers."""
+    results: list[list[Diagnostic]] = []
+    waiting: list[tuple[int, str, bytes]] = []
+    waiting_bytes = 0
+    for path in paths:
+        data = read_file(path)
+        if isinstance(data, Diagnostic):
+            results.append([data] if data.code in selection else [])
+        elif data.isascii():
+            results.append(check_data(path, data, selection))
+        else:
+            waiting.append((len(results), path, data))
+            results.append([])
+            waiting_bytes += len(data)
+    if jobs >= 2 and len(waiting) >= 2 and waiting_bytes >= _PARALLEL_FROM_BYTES:
+        import multiprocessing
+
+        # Load the rules and tables once, before the workers are forked from this process.
+        import hooklint.rules.confusables
+        import hooklint.rules.invisible  # noqa: F401
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        items = [(path, data, selection) for _, path, data in waiting]
+        with multiprocessing.get_context(method).Pool(min(jobs, len(waiting))) as pool:
+            for (index, _, _), found in zip(waiting, pool.imap(_check_item, items), strict=True):
+                results[index] = found
+    else:
+        for index, path, data in waiting:
+            results[index] = check_data(path, data, selection)
+    return [d for found in results for d in found]
 
 
 # Bytes that need no further look in ASCII text: printable characters, tab and LF.
@@ -184,9 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     selection = Selection(
         args.select if args.select is not None else ["HL"], args.extend_select, args.ignore
     )
-    found: list[Diagnostic] = []
-    for path in sorted(set(args.files)):
-        found.extend(check_path(path, selection))
+    found = check_paths(sorted(set(args.files)), selection, args.jobs)
     found.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     if found:
         sys.stdout.write("".join(safe(d.format()) + "\n" for d in found))

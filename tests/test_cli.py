@@ -433,3 +433,31 @@ def test_usage_errors_never_print_a_raw_dangerous_character(
     assert result.returncode == 2
     assert result.stderr
     assert sorted({f"U+{ord(c):04X}" for c in result.stderr if ord(c) in DANGEROUS}) == []
+
+
+def test_worker_processes_give_the_same_report_as_one_process(tmp_path: Path) -> None:
+    # Enough non-ASCII text (over 4 MiB) that --jobs 2 really starts workers.
+    russian = ("Москва — столица России, а Санкт-Петербург стоит на Неве. " * 20 + "\n") * 1_300
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text(russian + "The Ankаra office\n" + russian, encoding="utf-8")
+    (tmp_path / "plain.md").write_text("nothing to see\n", encoding="utf-8")
+    files = ("a.md", "b.md", "c.md", "plain.md")
+    serial, parallel = run_many(tmp_path, [("--jobs", "1", *files), ("--jobs", "2", *files)])
+    assert serial.returncode == parallel.returncode == 1
+    line = 1_300 + 1
+    col = "The Ankаra office".index("а") + 1
+    expected = [
+        f"{name}:{line}:{col}: HL101 'а' U+0430 CYRILLIC SMALL LETTER A in Latin word 'Ankаra' "
+        "looks like 'a'"
+        for name in ("a.md", "b.md", "c.md")
+    ]
+    assert serial.stdout.splitlines() == expected
+    assert parallel.stdout == serial.stdout
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_jobs_must_be_a_positive_number(tmp_path: Path, value: str) -> None:
+    (tmp_path / "a.md").write_text("fine\n", encoding="utf-8")
+    result = run_hooklint(tmp_path, "--jobs", value, "a.md")
+    assert result.returncode == 2
+    assert "jobs" in result.stderr

@@ -106,13 +106,14 @@ class ConfusableScan:
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
+        line_scripts: frozenset[int] | None = None
         for m in WORD.finditer(text):
             word = m.group()
             if word.isascii():
                 continue
             # Most words are plainly written in one script: settle those from the set of their
             # character classes alone, without judging letter by letter.
-            shape = _shape(frozenset(word.translate(_CLASSES)))
+            shape = _word_shape(word)
             if shape >= _NO_SCRIPT:
                 if shape != _NO_SCRIPT and len(self.evidence.get(shape, ())) < _EVIDENCE_WORDS:
                     self._witness(shape, word)
@@ -123,6 +124,8 @@ class ConfusableScan:
                     continue
                 whole = self._word(lineno, start, part)
                 if whole is not None:
+                    if line_scripts is None:
+                        line_scripts = _line_scripts(text)
                     self.pending.append(
                         _Pending(
                             None,
@@ -130,7 +133,7 @@ class ConfusableScan:
                             col=start + 1,
                             word=part,
                             script=whole,
-                            line_scripts=_other_scripts(text, start),
+                            line_scripts=line_scripts,
                         )
                     )
 
@@ -378,6 +381,11 @@ class _ClassTable(dict[int, "str | None"]):
 _CLASSES = _ClassTable()
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_shape(word: str) -> int:
+    return _shape(frozenset(word.translate(_CLASSES)))
+
+
 @lru_cache(maxsize=4096)
 def _shape(classes: frozenset[str]) -> int:
     """How a word with these character classes must be looked at: a script index (or
@@ -442,13 +450,12 @@ def _cjk_split(word: str) -> tuple[tuple[int, str], ...]:
     return tuple((a, word[a:b]) for a, b in pairwise(bounds))
 
 
-def _other_scripts(text: str, start: int) -> frozenset[int]:
-    """The scripts in use on a line, apart from the word that starts at ``start``."""
+def _line_scripts(text: str) -> frozenset[int]:
+    """The scripts that the words of a line show to be in use. A whole-word lookalike adds none
+    (its letters are all lookalikes), so this is also the context of each such word."""
     found: set[int] = set()
-    for m in WORD.finditer(text):
-        for offset, word in _cjk_runs(m.start(), m.group()):
-            if offset != start:
-                found |= _letter_scripts(word)
+    for word in WORD.findall(text):
+        found |= _letter_scripts(word)
     return frozenset(found)
 
 
