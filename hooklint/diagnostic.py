@@ -16,6 +16,7 @@ class Diagnostic(NamedTuple):
     code: str
     message: str
     char: str | None = None  # the offending code point, where there is one
+    source: str | None = None  # the text of the line, when the output needs it
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"

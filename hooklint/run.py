@@ -1,0 +1,209 @@
+"""The per-file pipeline: bytes → text → rules → suppression → diagnostics, for many files.
+
+Every function here reports a bad file as a finding and goes on; none raises for one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from hooklint.diagnostic import Diagnostic, safe
+from hooklint.rules import Finding
+from hooklint.settings import Selection, Settings
+
+MAX_FILE_SIZE = 256 * 1024 * 1024
+
+# Source code, where a no-break space or an en quad is a trap rather than typography (HL107).
+CODE_SUFFIXES = frozenset(
+    (
+        ".py .pyi .pyw .js .mjs .cjs .jsx .ts .tsx .go .rs .c .h .cc .cpp .cxx .hpp .hh .cs .csx"
+        " .java .kt .kts .scala .swift .m .mm .rb .php .pl .pm .lua .r .sh .bash .zsh .fish .ps1"
+        " .sql .sol .s .asm .hs .ml .ex .exs .erl .clj .dart .vue .svelte .zig .nim .v .jl"
+        " .groovy .gradle .cmake .mk .toml .yaml .yml .json .ini .cfg"
+    ).split()
+)
+_PROSE_KINDS = {
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown",
+    ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".po": "po", ".pot": "po",
+}  # fmt: skip
+
+
+def kind_of(path: str) -> str:
+    """python, code, markdown, rst, html, po or text, by the file name."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in (".py", ".pyi", ".pyw"):
+        return "python"
+    if suffix in CODE_SUFFIXES:
+        return "code"
+    return _PROSE_KINDS.get(suffix, "text")
+
+
+def read_file(path: str) -> bytes | Diagnostic:
+    """The bytes of a file, or the HL001 finding that says why they cannot be had."""
+    try:
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_SIZE:
+                return Diagnostic(path, 1, 1, "HL001", f"not checked: the file is {size} bytes, "
+                                  f"more than the limit of {MAX_FILE_SIZE}")  # fmt: skip
+            return stream.read()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        if isinstance(exc, IsADirectoryError):
+            reason = "is a directory"
+        return Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")
+
+
+# Bytes that need no further look from the character rules: printable ASCII, tab and LF.
+_PLAIN_ASCII = bytes([9, 10, *range(0x20, 0x7F)])
+
+
+def _clean_ascii(data: bytes) -> bool:
+    """ASCII text with no control character and no CR that ends anything but a CRLF."""
+    rest = data.translate(None, _PLAIN_ASCII)
+    if not rest:
+        return True
+    if rest.strip(b"\r"):
+        return False
+    return b"\n" not in data or data.count(b"\r") == data.count(b"\r\n")
+
+
+def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
+    """Decode and check the bytes of the file at ``path``."""
+    selection = settings.selection_for(path)
+    kind = kind_of(path)
+    spam = settings.spam if _wants_spam(selection) else None
+    if data.isascii() and _clean_ascii(data):
+        if spam is None:
+            return []
+        text = data.decode("ascii")
+        findings = _spam_findings(text, kind, spam)
+        problem = None
+    else:
+        from hooklint.source import decode
+
+        decoded = decode(data)
+        problem = decoded.problem
+        if decoded.text is None:  # binary: skipped silently
+            return []
+        text = decoded.text
+        findings = _character_findings(text, kind)
+        if spam is not None:
+            findings.extend(_spam_findings(text, kind, spam))
+    if findings:
+        from hooklint.suppress import apply_directives
+
+        findings = apply_directives(text, findings)
+    if problem is not None:
+        findings.insert(0, problem)
+    return _diagnostics(path, text, findings, selection, settings)
+
+
+def _character_findings(text: str, kind: str) -> list[Finding]:
+    if kind == "python":
+        try:
+            from hooklint.python import check_python
+        except ImportError:
+            pass
+        else:
+            return check_python(text)
+    from hooklint.check import check_text
+
+    return check_text(text, code=kind in ("python", "code"))
+
+
+def _wants_spam(selection: Selection) -> bool:
+    return any(code.startswith("HL3") for code in selection.enabled)
+
+
+def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
+    from hooklint.spam import check_spam
+
+    if kind == "code":
+        return []  # no reliable way to tell comments from code in every language
+    if kind != "python":
+        found: list[Finding] = check_spam(text, kind, options)
+        return found
+    # In Python only comments and docstrings are prose. Finding those takes a tokenizer, so ask
+    # first whether the whole file has anything at all.
+    if not check_spam(text, "text", options):
+        return []
+    from hooklint.python import prose_regions
+
+    regions = prose_regions(text)
+    found = check_spam(text, "text", options, regions) if regions else []
+    return found
+
+
+def _diagnostics(
+    path: str, text: str, findings: list[Finding], selection: Selection, settings: Settings
+) -> list[Diagnostic]:
+    kept = [
+        f
+        for f in findings
+        if f.code in selection and not (f.char is not None and settings.allows(f.char))
+    ]
+    if not kept:
+        return []
+    lines: list[str] | None = None
+    if settings.show_source or settings.baseline or settings.write_baseline:
+        from hooklint.source import LINE_END
+
+        lines = LINE_END.split(text)
+    out = []
+    for f in kept:
+        source = lines[f.line - 1] if lines is not None and f.line <= len(lines) else None
+        out.append(Diagnostic(path, f.line, f.col, f.code, f.message, f.char, source))
+    return out
+
+
+def _check_item(item: tuple[str, bytes, Settings]) -> list[Diagnostic]:
+    return check_data(*item)
+
+
+# Worker processes pay for themselves only when there is this much non-ASCII text to look at:
+# pure-ASCII files are cleared faster than their bytes could be sent to a worker.
+_PARALLEL_FROM_BYTES = 4 * 1024 * 1024
+
+
+def check_sources(
+    sources: Sequence[tuple[str, bytes | None]],
+    settings: Settings,
+    progress: Callable[[int], None] | None = None,
+) -> list[Diagnostic]:
+    """Check (path, bytes) pairs — bytes None: read the file — keeping their order. Files with
+    non-ASCII text go to ``settings.jobs`` worker processes when there is enough to pay."""
+    results: list[list[Diagnostic]] = []
+    waiting: list[tuple[int, str, bytes]] = []
+    waiting_bytes = 0
+    for done, (path, given) in enumerate(sources, 1):
+        data = read_file(path) if given is None else given
+        if isinstance(data, Diagnostic):
+            results.append([data] if data.code in settings.selection_for(path) else [])
+        elif data.isascii():
+            results.append(check_data(path, data, settings))
+        else:
+            waiting.append((len(results), path, data))
+            results.append([])
+            waiting_bytes += len(data)
+        if progress is not None:
+            progress(done)
+    if settings.jobs >= 2 and len(waiting) >= 2 and waiting_bytes >= _PARALLEL_FROM_BYTES:
+        import multiprocessing
+
+        # Load the rules and tables once, before the workers are forked from this process.
+        import hooklint.rules.confusables
+        import hooklint.rules.invisible  # noqa: F401
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        items = [(path, data, settings) for _, path, data in waiting]
+        with multiprocessing.get_context(method).Pool(min(settings.jobs, len(waiting))) as pool:
+            for (index, _, _), found in zip(waiting, pool.imap(_check_item, items), strict=True):
+                results[index] = found
+    else:
+        for index, path, data in waiting:
+            results[index] = check_data(path, data, settings)
+    return [d for found in results for d in found]

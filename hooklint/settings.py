@@ -1,0 +1,513 @@
+"""Options: one definition for the command line and for ``[tool.hooklint]``, and the frozen
+``Settings`` built from them once per run.
+
+Configuration is read from ``.hooklint.toml`` (top-level keys) or ``[tool.hooklint]`` in
+``pyproject.toml``, found in the current directory or the nearest parent. Each key is turned into
+the command-line words it stands for and parsed by the same parser as ``argv``, before it, so a
+flag given on the command line wins over the file (options that add up, such as ``ignore`` or
+``extend-select``, take both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+#: every rule code; HL106 is opt-in (selected only by its full code)
+ALL_CODES = (
+    "HL001", "HL002",
+    "HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107",
+    "HL201", "HL202", "HL203", "HL204", "HL205",
+    "HL301", "HL302", "HL303", "HL304", "HL305", "HL306", "HL307", "HL308", "HL309", "HL310",
+    "HL311",
+)  # fmt: skip
+OPT_IN = frozenset({"HL106"})
+FORMATS = ("default", "json", "sarif", "github")
+
+
+class UsageError(Exception):
+    """A bad command line or configuration: the message is printed and the exit status is 2."""
+
+
+class Selection:
+    """Which codes are reported, from select / extend-select / ignore (prefixes allowed).
+
+    As in ruff, the most specific matching prefix decides; at equal length, ignore wins.
+    """
+
+    def __init__(self, select: Sequence[str], extend: Sequence[str], ignore: Sequence[str]):
+        chosen = [*select, *extend]
+        self.enabled = frozenset(
+            code
+            for code in ALL_CODES
+            if _best(code, chosen) > _best(code, ignore) and (code not in OPT_IN or code in chosen)
+        )
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.enabled
+
+    def without(self, ignore: Iterable[str]) -> Selection:
+        """This selection less the codes matching ``ignore`` (for per-file ignores)."""
+        narrowed = Selection((), (), ())
+        narrowed.enabled = frozenset(c for c in self.enabled if _best(c, ignore) < 0)
+        return narrowed
+
+
+def _best(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+# Converters: each takes one string (a command-line value or one item of a configuration list)
+# and raises argparse.ArgumentTypeError with a message the user can act on.
+
+
+def codes(value: str) -> list[str]:
+    """``HL101,HL2`` → ["HL101", "HL2"]; ``ALL`` stands for every code."""
+    found = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for c in found:
+        if c != "ALL" and not any(code.startswith(c) for code in ALL_CODES):
+            raise argparse.ArgumentTypeError(f"unknown rule code or prefix: {c!r}")
+    return ["HL" if c == "ALL" else c for c in found]
+
+
+def jobs(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of jobs, got {value!r}")
+    return count
+
+
+def per_file_ignore(value: str) -> tuple[str, tuple[str, ...]]:
+    """``docs/*.md:HL301,HL302`` → ("docs/*.md", ("HL301", "HL302"))."""
+    pattern, sep, listed = value.rpartition(":")
+    if not sep or not pattern.strip():
+        raise argparse.ArgumentTypeError(f"expected PATTERN:CODES, got {value!r}")
+    return pattern.strip(), tuple(codes(listed))
+
+
+_CODE_POINTS = re.compile(r"(?i)U\+([0-9A-F]{4,6})(?:\s*-\s*U\+([0-9A-F]{4,6}))?")
+
+
+def allowed_character(value: str) -> tuple[int, int] | str:
+    """A character (``é``), a code point (``U+00E9``), a range (``U+0400-U+04FF``), or a script
+    name (``Cyrillic``): a (first, last) code point range, or a script name in upper case."""
+    text = value.strip()
+    if len(text) == 1:
+        return (ord(text), ord(text))
+    m = _CODE_POINTS.fullmatch(text)
+    if m:
+        first, last = int(m.group(1), 16), int(m.group(2) or m.group(1), 16)
+        if first > last or last > 0x10FFFF:
+            raise argparse.ArgumentTypeError(f"bad code point range {value!r}")
+        return (first, last)
+    from hooklint.unicode.chars import SCRIPTS
+
+    script = text.upper().replace(" ", "_")
+    if script not in SCRIPTS:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a character, a U+XXXX code point or range, or a Unicode script name"
+        )
+    return script
+
+
+def domain(value: str) -> str:
+    text = value.strip().lower().rstrip(".")
+    if not text or any(c in text for c in "/ :@?#"):
+        raise argparse.ArgumentTypeError(f"expected a domain name like example.org, got {value!r}")
+    return text.removeprefix("www.")
+
+
+def phrase(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty phrase")
+    return value.strip()
+
+
+def output_format(value: str) -> str:
+    if value not in FORMATS:
+        raise argparse.ArgumentTypeError(f"expected one of {', '.join(FORMATS)}, got {value!r}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse calls this for every usage error
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line. Every option that has a ``[tool.hooklint]`` key is listed in CONFIG."""
+    p = _Parser(
+        prog="hooklint",
+        description="Find lookalike letters, invisible and control characters, and link spam.",
+    )
+    p.add_argument("files", nargs="*", metavar="PATH", help="files or directories to check")
+    add = p.add_argument
+    add(
+        "--select",
+        type=codes,
+        metavar="CODES",
+        help="codes or prefixes to report, comma-separated (default: all but opt-in rules)",
+    )
+    add(
+        "--extend-select",
+        type=codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes to add to the selection",
+    )
+    add(
+        "--ignore",
+        type=codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes not to report",
+    )
+    add(
+        "--per-file-ignores",
+        type=per_file_ignore,
+        action="append",
+        default=[],
+        metavar="PATTERN:CODES",
+        help="codes not to report in files matching a glob pattern",
+    )
+    add(
+        "--exclude",
+        action="extend",
+        type=lambda v: [v],
+        default=[],
+        metavar="PATTERN",
+        help="glob pattern of files and directories not to check",
+    )
+    add(
+        "--allowed-characters",
+        type=allowed_character,
+        action="append",
+        default=[],
+        metavar="CHARS",
+        help="a character, U+XXXX, U+XXXX-U+YYYY or a script never reported",
+    )
+    add(
+        "--own-domains",
+        type=domain,
+        action="append",
+        default=[],
+        metavar="DOMAIN",
+        help="the project's own domains: never spam",
+    )
+    add(
+        "--allow-domains",
+        type=domain,
+        action="append",
+        default=[],
+        metavar="DOMAIN",
+        help="domains the spam rules leave alone",
+    )
+    add("--deny-list", metavar="FILE", help="file of regex fragments of denied domains (HL308)")
+    add(
+        "--allow-shorteners",
+        type=domain,
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="URL shortener hosts to allow (HL305)",
+    )
+    add(
+        "--allow-phrases",
+        type=phrase,
+        action="append",
+        default=[],
+        metavar="PHRASE",
+        help="phrases the phrase rules never report",
+    )
+    add(
+        "--format",
+        type=output_format,
+        default=None,
+        metavar="FORMAT",
+        help=f"output format: {', '.join(FORMATS)} (default: default)",
+    )
+    add("--staged", action="store_true", help="check the files staged in git (from the index)")
+    add("--diff", metavar="REV", help="report only findings on lines changed since REV")
+    add("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    add("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    add("--statistics", action="store_true", help="count the findings of each code")
+    add("--show-source", action="store_true", help="show each finding's line with a caret")
+    add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    add(
+        "-q",
+        "--quiet",
+        action="count",
+        default=0,
+        help="print only the names of files with findings (twice: print nothing)",
+    )
+    add(
+        "-j",
+        "--jobs",
+        type=jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="check files in N processes (default: the number of cores)",
+    )
+    add("--fix", action="store_true", help="repair what is certain (not available yet)")
+    add(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: .hooklint.toml or "
+        "[tool.hooklint] in pyproject.toml, in this directory or the nearest parent)",
+    )
+    add("--no-config", action="store_true", help="ignore every configuration file")
+    add("--explain", metavar="CODE", help="print the documentation of a rule")
+    add("--version", action="store_true", help="print the version and the Unicode data version")
+    return p  # fmt: skip
+
+
+#: configuration key → (flag, kind): "one" a single value, "list" a list of values, "table" a
+#: table of pattern → list of codes (per-file-ignores)
+CONFIG = {
+    "select": ("--select", "list-joined"),
+    "extend-select": ("--extend-select", "list-joined"),
+    "ignore": ("--ignore", "list-joined"),
+    "per-file-ignores": ("--per-file-ignores", "table"),
+    "exclude": ("--exclude", "list"),
+    "allowed-characters": ("--allowed-characters", "list"),
+    "own-domains": ("--own-domains", "list"),
+    "allow-domains": ("--allow-domains", "list"),
+    "deny-list": ("--deny-list", "one"),
+    "allow-shorteners": ("--allow-shorteners", "list"),
+    "allow-phrases": ("--allow-phrases", "list"),
+    "format": ("--format", "one"),
+}
+
+
+class Config(NamedTuple):
+    """A configuration file's options as command-line words, and where it was found."""
+
+    argv: list[str]
+    path: str | None
+    project_domains: tuple[str, ...] = ()
+
+
+def find_config(start: str) -> str | None:
+    """The nearest ``.hooklint.toml``, or ``pyproject.toml`` with a [tool.hooklint] table."""
+    here = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(here, ".hooklint.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        candidate = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(candidate):
+            try:
+                with open(candidate, encoding="utf-8", errors="replace") as f:
+                    if "[tool.hooklint" in f.read():
+                        return candidate
+            except OSError:
+                pass
+            # The project root: configuration above it belongs to someone else.
+            return None
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def load_config(path: str) -> Config:
+    """Read a configuration file into command-line words; UsageError when it is not valid."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    try:
+        with open(path, "rb") as f:
+            document = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read configuration {path}: {exc}") from None
+    where = path
+    table: Any = document
+    if os.path.basename(path) == "pyproject.toml":
+        table = document.get("tool", {}).get("hooklint", {})
+        where = f"{path} [tool.hooklint]"
+    if not isinstance(table, dict):
+        raise UsageError(f"{where}: expected a table of options")
+    argv: list[str] = []
+    for key, value in table.items():
+        if key not in CONFIG:
+            known = ", ".join(sorted(CONFIG))
+            raise UsageError(f"{where}: unknown option {key!r} (known options: {known})")
+        flag, kind = CONFIG[key]
+        argv.extend(_config_words(where, key, flag, kind, value))
+    base = os.path.dirname(os.path.abspath(path))
+    for i, word in enumerate(argv):  # a deny-list path is relative to the configuration file
+        if i and argv[i - 1] == "--deny-list" and not os.path.isabs(word):
+            argv[i] = os.path.join(base, word)
+    urls = document.get("project", {}).get("urls", {}) if "project" in document else {}
+    return Config(argv, path, _domains_of(urls.values() if isinstance(urls, dict) else ()))
+
+
+def _config_words(where: str, key: str, flag: str, kind: str, value: object) -> list[str]:
+    def bad(expected: str) -> UsageError:
+        return UsageError(f"{where}: {key} must be {expected}, not {value!r}")
+
+    if kind == "one":
+        if not isinstance(value, str):
+            raise bad("a string")
+        return [f"{flag}={value}"]
+    if kind == "table":
+        if not isinstance(value, dict):
+            raise bad("a table of pattern = [codes]")
+        words = []
+        for pattern, listed in value.items():
+            if not (isinstance(listed, list) and all(isinstance(c, str) for c in listed)):
+                raise bad("a table of pattern = [codes]")
+            words.append(f"{flag}={pattern}:{','.join(listed)}")
+        return words
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise bad("a list of strings")
+    if kind == "list-joined":
+        return [f"{flag}={','.join(value)}"] if value else [f"{flag}="]
+    return [f"{flag}={v}" for v in value]
+
+
+def _domains_of(urls: Iterable[object]) -> tuple[str, ...]:
+    found = []
+    for url in urls:
+        if isinstance(url, str):
+            host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/")[0]
+            host = host.split("@")[-1].split(":")[0].removeprefix("www.")
+            if "." in host:
+                found.append(host)
+    return tuple(found)
+
+
+class Settings(NamedTuple):
+    """Everything a run needs to know, built once from the command line and the configuration."""
+
+    files: tuple[str, ...]
+    selection: Selection
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...]
+    exclude: tuple[str, ...]
+    allowed_ranges: tuple[tuple[int, int], ...]
+    allowed_scripts: frozenset[str]
+    spam: Any  # hooklint.spam.SpamOptions, kept untyped here so importing settings stays cheap
+    fmt: str
+    staged: bool
+    diff: str | None
+    baseline: str | None
+    write_baseline: str | None
+    statistics: bool
+    show_source: bool
+    exit_zero: bool
+    quiet: int
+    jobs: int
+    root: str  # the directory that patterns in the configuration are relative to
+
+    def selection_for(self, path: str) -> Selection:
+        """The selection less the per-file ignores that match ``path``."""
+        ignored = [c for pattern, cs in self.per_file_ignores if matches(path, pattern, self.root)
+                   for c in cs]  # fmt: skip
+        return self.selection.without(ignored) if ignored else self.selection
+
+    def excluded(self, path: str) -> bool:
+        return any(matches(path, pattern, self.root) for pattern in self.exclude)
+
+    def allows(self, char: str | None) -> bool:
+        """Whether ``char`` is an allowed character (never reported)."""
+        if char is None or not (self.allowed_ranges or self.allowed_scripts):
+            return False
+        cp = ord(char)
+        if any(first <= cp <= last for first, last in self.allowed_ranges):
+            return True
+        if self.allowed_scripts:
+            from hooklint.unicode.chars import SCRIPTS, script_and_kind
+
+            return SCRIPTS[script_and_kind(char)[0]] in self.allowed_scripts
+        return False
+
+
+def matches(path: str, pattern: str, root: str) -> bool:
+    """flake8-style path matching: the pattern against the path relative to ``root``, against the
+    path as given, or against its file name; a pattern naming a directory covers its files."""
+    given = path.replace(os.sep, "/").removeprefix("./")
+    relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    pattern = pattern.replace(os.sep, "/").removeprefix("./").rstrip("/")
+    for candidate in (relative, given):
+        if fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(
+            candidate, pattern + "/*"
+        ):
+            return True
+    return fnmatch.fnmatchcase(os.path.basename(given), pattern)
+
+
+def make_settings(
+    argv: Sequence[str], cwd: str | None = None
+) -> tuple[Settings, argparse.Namespace]:
+    """Parse ``argv`` after the configuration's own words; UsageError on any mistake."""
+    cwd = cwd or os.getcwd()
+    parser = build_parser()
+    early, _ = parser.parse_known_args(list(argv))
+    config = Config([], None)
+    if not early.no_config:
+        path = early.config or find_config(cwd)
+        if path is not None:
+            config = load_config(path)
+            try:
+                parser.parse_args(config.argv)
+            except UsageError as exc:
+                where = config.path or "configuration"
+                raise UsageError(f"{where}: {exc}") from None
+    args = parser.parse_args([*config.argv, *argv])
+    select = args.select if args.select is not None else ["HL"]
+    ranges = tuple(a for a in args.allowed_characters if isinstance(a, tuple))
+    scripts = frozenset(a for a in args.allowed_characters if isinstance(a, str))
+    root = os.path.dirname(os.path.abspath(config.path)) if config.path else cwd
+    settings = Settings(
+        files=tuple(args.files),
+        selection=Selection(select, args.extend_select, args.ignore),
+        per_file_ignores=tuple(args.per_file_ignores),
+        exclude=tuple(args.exclude),
+        allowed_ranges=ranges,
+        allowed_scripts=scripts,
+        spam=_spam_options(args, config),
+        fmt=args.format or "default",
+        staged=args.staged,
+        diff=args.diff,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        statistics=args.statistics,
+        show_source=args.show_source,
+        exit_zero=args.exit_zero,
+        quiet=args.quiet,
+        jobs=args.jobs,
+        root=root,
+    )
+    return settings, args
+
+
+def _spam_options(args: argparse.Namespace, config: Config) -> Any:
+    """The spam rules' options, or None when the spam engine is not installed yet."""
+    try:
+        from hooklint.spam import SpamOptions, read_deny_list
+    except ImportError:
+        return None
+    deny: tuple[str, ...] = ()
+    if args.deny_list:
+        try:
+            deny = tuple(read_deny_list(args.deny_list))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"--deny-list {args.deny_list}: {exc}") from None
+    return SpamOptions(
+        own_domains=frozenset([*args.own_domains, *config.project_domains]),
+        allow_domains=frozenset(args.allow_domains),
+        deny_patterns=deny,
+        allow_shorteners=frozenset(args.allow_shorteners),
+        allow_phrases=tuple(args.allow_phrases),
+    )
