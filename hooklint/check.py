@@ -33,11 +33,15 @@ def check_text(text: str, *, code: bool = False) -> list[Finding]:
     from hooklint.rules.invisible import SUSPECT, scan_line
 
     scan = ConfusableScan()
+    if code:
+        from hooklint.rules import typography
     for lineno, line in _lines_to_look_at(text):
         if SUSPECT.search(line):
             findings.extend(scan_line(lineno, line, code))
         if not line.isascii():
             scan.line(lineno, line)
+            if code:
+                findings.extend(typography.scan_line(lineno, line))
     findings.extend(scan.finish())
     findings.sort()
     return findings
