@@ -54,8 +54,11 @@ _MARKS = (
 _SYMBOLS = "".join(sorted(SYMBOL_LOOKALIKES))
 #: a word: a run of letters, digits, combining marks and symbols that pass for letters (``⍺nd``);
 #: runs of CJK characters inside it are split off later (see ``_cjk_runs``)
-WORD = re.compile(f"(?:[^\\W_]|[{_MARKS}{_SYMBOLS}])+")
+WORD = re.compile(f"(?:[^\\W_]+|[{_MARKS}{_SYMBOLS}]+)+")  # runs, not characters: far faster
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WITHOUT_ASCII_LETTERS = dict.fromkeys(map(ord, ASCII_LETTERS))
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_DIGIT = re.compile(r"\d")  # a decimal digit of any system, as str.isdecimal
 # Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
 _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
 _MAX_SHOWN = 40
@@ -225,14 +228,11 @@ def _judge(word: str) -> _Verdict:
     strong: list[int] = []
     weak: list[int] = []
     other = False
-    ascii_letters = 0
+    # ASCII letters are only counted: count them at C speed, then visit the other characters.
+    ascii_letters = len(word) - len(word.translate(_WITHOUT_ASCII_LETTERS))
     witnesses: set[int] = set()
-    for i, ch in enumerate(word):
-        if ch in ASCII_LETTERS:
-            ascii_letters += 1
-            continue
-        if ch.isascii():
-            continue
+    for m in _NON_ASCII.finditer(word):
+        i, ch = m.start(), m.group()
         if ch in SYMBOL_LOOKALIKES:
             if _glued(word, i):
                 strong.append(i)
@@ -317,7 +317,7 @@ def _marks(
 
 def _digits(word: str) -> list[tuple[int, str, str]]:
     """HL104: a number that mixes digit systems, or has a lookalike between digits."""
-    digits = [i for i, ch in enumerate(word) if ch.isdecimal()]
+    digits = [m.start() for m in _DIGIT.finditer(word)]
     if len(digits) < 2:
         return []
     out = []
