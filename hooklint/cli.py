@@ -39,8 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings, args = make_settings(argv)
         if args.explain is not None:
             return _explain(args.explain)
-        if args.fix:
-            raise UsageError("--fix is not available yet: this version reports, it does not fix")
+        if args.fix and settings.staged:
+            raise UsageError("--fix works on files, not on the staged blobs of --staged")
         sources = _sources(settings)
         changed = _changed_lines(settings, sources)
     except UsageError as exc:
@@ -48,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from hooklint.run import check_sources
 
+    fixed = _fix([path for path, _ in sources]) if args.fix else 0
     found = check_sources(sources, settings, _progress(len(sources)))
     if changed is not None:
         found = _only_changed(found, changed)
@@ -62,7 +63,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     found.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     _report(found, settings)
+    if fixed:  # pre-commit's convention: a changed file fails the hook, so it is staged again
+        return 1
     return 1 if found and not settings.exit_zero else 0
+
+
+def _fix(paths: Sequence[str]) -> int:
+    """Repair what is certain in each file; returns how many files changed or failed."""
+    from hooklint.fix import fix_file
+    from hooklint.run import kind_of
+
+    troubles = 0
+    for path in paths:
+        result = fix_file(path, code=kind_of(path) in ("python", "code"))
+        if result.error is not None:
+            print(f"hooklint: {safe(path)}: {safe(result.error)}", file=sys.stderr)
+            troubles += 1
+        elif result.changed:
+            print(f"hooklint: fixed {result.fixes} character(s) in {safe(path)}", file=sys.stderr)
+            troubles += 1
+    return troubles
 
 
 def _explain(code: str) -> int:

@@ -175,9 +175,13 @@ def test_bad_configuration_exits_2_with_a_clear_message(tmp_path: Path) -> None:
     assert "unknown option 'ignroe'" in result.stderr
 
 
-def test_fix_is_not_available_yet(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text(BAD, encoding="utf-8")
-    result = hooklint(tmp_path, "--fix", "a.md")
-    assert result.returncode == 2
-    assert "not available yet" in result.stderr
-    assert (tmp_path / "a.md").read_text(encoding="utf-8") == BAD
+def test_fix_repairs_what_is_certain_and_reports_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(BAD + "Keep \u202e as reported.\n", encoding="utf-8")
+    (tmp_path / "clean.md").write_text(GOOD, encoding="utf-8")
+    result = hooklint(tmp_path, "--fix", "a.md", "clean.md")
+    assert result.returncode == 1  # a file changed: pre-commit makes the user stage it again
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == GOOD + "Keep \u202e as reported.\n"
+    assert "fixed 1 character(s) in a.md" in result.stderr
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["HL201"]
+    again = hooklint(tmp_path, "--fix", "clean.md")
+    assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
