@@ -102,6 +102,18 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     return _diagnostics(path, text, findings, selection, settings)
 
 
+def python_findings(text: str, spam: Any | None) -> list[Finding]:
+    """Every finding in Python source, after inline directives: what ``hooklint file.py`` and
+    the flake8 plugin both report (``spam`` is the spam options, None to leave spam out)."""
+    from hooklint.suppress import apply_directives
+
+    findings = _character_findings(text, "python")
+    if spam is not None:
+        findings.extend(_spam_findings(text, "python", spam))
+        findings.sort()
+    return apply_directives(text, findings)
+
+
 def _character_findings(text: str, kind: str) -> list[Finding]:
     if kind == "python":
         try:
@@ -127,8 +139,12 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
     if kind != "python":
         found: list[Finding] = check_spam(text, kind, options)
         return found
-    # In Python only comments and docstrings are prose. Finding those takes a tokenizer, so ask
-    # first whether the whole file has anything at all.
+    # In Python only comments and docstrings are prose, and finding those takes a tokenizer.
+    # Source files are many and large, so only the phrases that spam templates cannot do without
+    # open the door (a few C-level substring searches); then the whole file is asked, and only
+    # then is it tokenized.
+    if not any(needle in text for needle in _PYTHON_SPAM_NEEDLES):
+        return []
     if not check_spam(text, "text", options):
         return []
     from hooklint.python import prose_regions
@@ -136,6 +152,11 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
     regions = prose_regions(text)
     found = check_spam(text, "text", options, regions) if regions else []
     return found
+
+
+# Words every spun template and comment-spam signature of HL301 contains ("visit our own site",
+# "contact us at our web-page", "surf to my web page", "my homepage"), and a punycode host.
+_PYTHON_SPAM_NEEDLES = ("our own", "our web", "my web", "homepage", "xn--")
 
 
 def _diagnostics(

@@ -14,6 +14,7 @@ import argparse
 import fnmatch
 import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -321,9 +322,9 @@ def find_config(start: str) -> str | None:
 
 def load_config(path: str) -> Config:
     """Read a configuration file into command-line words; UsageError when it is not valid."""
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:  # Python 3.10
         import tomli as tomllib
 
     try:
