@@ -336,9 +336,22 @@ _DOCS: tuple[RuleDoc, ...] = (
             Python files only (the flake8 plugin, or `hooklint file.py`). Python accepts
             non-ASCII identifiers and normalises them with NFKC, but it does not fold
             lookalikes together: `pаth` with a Cyrillic `а` and `path` are two different
-            variables. The rule reports a name that contains a lookalike letter (judged as
-            HL101 and HL102 judge words), and two names in one module whose confusable
-            skeletons are equal although their spellings differ.
+            variables. The rule reports:
+
+            - a lookalike inside a name, at the character's own column: what HL101-HL104
+              flag in a word is HL105 when the word is a name (in a comment, a string or
+              a docstring it stays HL101-HL104);
+            - two names in one module that Python reads as different names although their
+              skeletons (each lookalike replaced by the letter it imitates) are equal, as
+              rustc's `confusable_idents` does: at the first occurrence of each non-ASCII
+              one, naming the other and the line where it first occurs. A Cyrillic `о`
+              beside a Latin `o`, or a Greek `ρ` beside `p`, is reported even in a file
+              that has Cyrillic or Greek text elsewhere.
+
+            Names are those of Python's tokenizer, attributes, keywords and the names in
+            f-string replacement fields included. A file that is not valid Python gets
+            HL101-HL104 for its lookalikes instead. ASCII names never collide with each
+            other, and non-ASCII names without lookalikes (`café`, `π`) pass.
             """
         ),
         why=_t(
@@ -667,16 +680,20 @@ _DOCS: tuple[RuleDoc, ...] = (
             like to receive more info about X kindly visit our own site", "questions
             regarding where and how to use X, you can contact us at our web-page", "Here's
             more information regarding X, look at our own site", and comment signatures
-            such as "Feel free to surf to my web page" or "my homepage ::". The message
-            names the anchor X, the keyword the spam promotes.
+            such as "Feel free to surf to my web page" or "my homepage :: X". The finding
+            points at the start of the sentence, and the message names the anchor X (the
+            keyword the spam promotes) and says when the sentence was written with
+            lookalike letters.
 
-            Matching happens after lookalike letters are mapped to what they look like,
-            link markup is reduced to its text, comment prefixes are removed and the lines
-            of one paragraph or comment block are joined: a template split over two lines,
-            hidden in a `#` comment block or written with Cyrillic lookalikes still
-            matches. Code blocks and code spans are skipped. Ordinary sentences a project
-            writes about itself ("Please visit our website for bug reports", "If you liked
-            this article and want to support me") pass.
+            Matching happens after lookalike letters are mapped to what they look like
+            (the same skeleton as the confusable rules), link markup is reduced to its
+            text, comment prefixes (`#`, `//`, `*`, `>`, docstring indentation) are removed
+            and the lines of one paragraph or comment block are joined: a template split
+            over two lines, hidden in a `#` comment block or written with Cyrillic
+            lookalikes still matches. Code blocks, code spans and doctests are skipped.
+            Ordinary sentences a project writes about itself ("Please visit our website for
+            bug reports", "If you liked this article and want to support me") pass: the
+            whole frame must be there.
             """
         ),
         why=_t(
@@ -707,10 +724,20 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Keyword phrase stuffed repeatedly through unrelated prose",
         what=_t(
             """
-            Reports a Title-Case phrase that keeps recurring where it does not belong,
-            pushed into the middle of unrelated sentences, and the anchor of an HL301
-            template repeated elsewhere in the same file. A phrase used naturally, such as
-            "Turkish law firm" in the README of a law firm's own project, passes.
+            Reports a keyword phrase repeated to push a link's anchor text, in two cases:
+
+            - the anchor X of an HL301 template occurs again elsewhere in the file (each
+              occurrence is reported);
+            - a Title-Case phrase of two to four words is the text of a link to another
+              site, occurs at least three times, is pushed into the middle of another name
+              at least once ("met Director Turkish Law Firm William Burns"), and its words
+              occur nowhere else in the text: it belongs to no sentence around it.
+
+            A link whose text names its own target ("[Red Hat](https://www.redhat.com/)"),
+            product names a text keeps using ("Red Hat Enterprise Linux"), and a phrase
+            used naturally ("Turkish law firm" in the README of a law firm's own project)
+            pass. Headings, table cells, code comments and gettext catalogues are not
+            searched for the second case.
             """
         ),
         why=_t(
@@ -723,7 +750,8 @@ _DOCS: tuple[RuleDoc, ...] = (
         example=_t(
             """
             The minister met Director Turkish Law Firm William Burns on Monday; the talks
-            covered Turkish Law Firm trade and Turkish Law Firm border security.
+            covered Turkish Law Firm trade, sponsored by the
+            [Turkish Law Firm](https://cheap-deals.example/), and border security.
             """
         ),
         fix=_t(
@@ -741,9 +769,18 @@ _DOCS: tuple[RuleDoc, ...] = (
         what=_t(
             """
             Reports a link whose visible text is a URL or a host name, while the link
-            itself goes to another host. Both sides are compared after IDNA decoding, with
-            `www.`, trailing slashes, paths and fragments normalised away, so
-            `[www.python.org](https://python.org/downloads/)` passes.
+            itself goes to another site. Both sides are compared after IDNA decoding, with
+            `www.`, trailing slashes, paths and fragments normalised away, and hosts of
+            the same registrable domain (from the Public Suffix List) count as one site,
+            so `[www.python.org](https://python.org/downloads/)` and
+            `[docs.python.org](https://python.org/doc/)` pass.
+
+            A bare name counts as an address only when it is written in lowercase and ends
+            in a top-level domain that is not also a file extension: `README.md`,
+            `setup.py`, `community.general` or `Socket.IO` are names, not addresses. A
+            project named like a domain and linked to its repository
+            (`[socket.io](https://github.com/socketio/socket.io)`) or to its own site, and
+            a link to a web archive's copy of the named page, pass.
             """
         ),
         why=_t(
@@ -774,10 +811,13 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Homograph or punycode host imitates another domain",
         what=_t(
             """
-            Reports a link host with a label that mixes scripts or is written entirely in
-            lookalikes of an ASCII label, whether it appears in Unicode or in punycode
-            (`xn--…`) form. Single-script internationalised domains such as `bücher.de` or
-            `пример.рф` pass, and so do examples in code spans and code blocks.
+            Reports a link host with a label that mixes lookalike letters into an ASCII
+            label (`аpple` with a Cyrillic `а`), or that is written entirely in lookalikes
+            of an ASCII label under a name that as a whole passes for an ASCII one,
+            whether the host is written in Unicode or in punycode (`xn--…`, decoded with
+            IDNA 2008). Single-script internationalised domains such as `bücher.de`,
+            `kırmızı.com.tr` or `пример.рф` pass, and so do examples in code spans and
+            code blocks.
             """
         ),
         why=_t(
@@ -807,10 +847,12 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="URL shortener or redirector hides the link target",
         what=_t(
             """
-            Reports links that go through a URL shortener or open redirector (bit.ly,
-            tinyurl.com and the like), above all behind link text that promises a download.
-            Official first-party shorteners pass by default: aka.ms,
-            go.microsoft.com/fwlink, youtu.be, forms.gle.
+            Reports links that go through a URL shortener (bit.ly, tinyurl.com, t.co and
+            the like) or through a redirector that forwards to a URL carried in its query
+            (`https://www.google.com/url?q=…`), and says so more loudly behind link text
+            that promises a download. Official first-party short links pass by default:
+            aka.ms, go.microsoft.com/fwlink, youtu.be, forms.gle, g.co, goo.gle, git.io,
+            redd.it, t.me, discord.gg, wa.me, fb.me and wp.me.
             """
         ),
         why=_t(
@@ -843,13 +885,15 @@ _DOCS: tuple[RuleDoc, ...] = (
         what=_t(
             """
             Reports links whose text or domain belongs to the usual spam trades: gambling
-            and casinos, pharmacy with a call to action, essay writing, escorts, payday
+            and casinos, pharmacy with a call to buy, essay writing, escorts, payday
             loans, replica goods, fake support phone numbers, "buy backlinks" and "SEO
             services", crypto airdrops, and their non-English variants ("slot gacor",
-            "купить диплом"). A keyword domain is a domain name built from such words.
+            "canlı bahis", "купить диплом", "代写"). A keyword domain is a domain name
+            built from such words (`slot-gacor-88.example`, `buyessayonline.example`).
 
-            Context matters: a link about the Casino de Monte-Carlo to Wikipedia, or a drug
-            name linked to DrugBank, passes.
+            Single words are not enough: a link about the Casino de Monte-Carlo, or a drug
+            name such as "Tramadol" linked to DrugBank, passes, and links to reference
+            works (Wikipedia, DrugBank, the NIH, the WHO) are never judged by their text.
             """
         ),
         why=_t(
@@ -878,11 +922,15 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Hidden link, rel=dofollow or keyword-stuffed link title",
         what=_t(
             """
-            Reports inline HTML links styled so that readers cannot see them
-            (`display:none`, `visibility:hidden`, `font-size:0`, positioned off-screen, or
-            coloured like the background), and the tells of SEO link building:
-            `rel="dofollow"` (not a real rel value) and a `title` attribute stuffed with
-            keywords.
+            Reports links to other sites that readers cannot see: an HTML anchor, or any
+            link inside an element, styled `display:none`, `visibility:hidden`,
+            `font-size:0`, `opacity:0`, positioned or indented far off-screen, coloured
+            like its background or transparent, or marked `hidden`. It also reports the
+            tells of SEO link building: `rel="dofollow"` (not a real rel value) and a
+            `title` attribute stuffed with repeated keywords or spam terms.
+
+            Links within the page (`href="#content"`, the usual off-screen "Skip to
+            content" link) are not reported.
             """
         ),
         why=_t(
@@ -912,9 +960,13 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Link to a domain on the project's deny list",
         what=_t(
             """
-            Reports links to domains that match the project's deny list: a file of regular
-            expression fragments, one per line, in the style of MediaWiki's SpamBlacklist
-            (`#` starts a comment). Nothing is denied until `deny-list` names such a file.
+            Reports links to domains that match the project's deny list: a file of
+            regular-expression fragments, one per line, in the style of MediaWiki's
+            SpamBlacklist (`#` starts a comment, blank lines are ignored). As there, a
+            fragment is matched case-insensitively against the host and path of the link,
+            starting anywhere in the host name, so `spam-links` also catches
+            `www.spam-links.example/offer`. Nothing is denied until `deny-list` names such
+            a file.
             """
         ),
         why=_t(
@@ -944,10 +996,13 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Affiliate or referral tracking parameters on a foreign link",
         what=_t(
             """
-            Reports affiliate and referral parameters (`tag=`, `ref=as_li…`, `aff_id=` and
-            similar) on links to domains that are not the project's own. Campaign
-            parameters (`utm_*`) on their own pass, and so do tags on links to the
-            project's own domains.
+            Reports affiliate and referral parameters on links to domains that are not the
+            project's own: Amazon's `tag=name-20` and `ref=as_li…`, `aff_id=`, `affid=`,
+            `ascsubtag=`, `linkCode=`, `irclickid=`, `clickref=`, `refcode=` and similar,
+            and links through affiliate networks (click.linksynergy.com, prf.hn, …).
+            Campaign parameters (`utm_*`) pass, `ref=main` and `?tag=python` pass, tags on
+            links to the project's own domains pass, and so does a link that says what it
+            is: a "referral badge", an "affiliate link" or a "sponsor" in its text.
             """
         ),
         why=_t(
@@ -978,10 +1033,12 @@ _DOCS: tuple[RuleDoc, ...] = (
         what=_t(
             """
             Reports the interface text of blog and CMS pages that comes along when a page
-            is copied wholesale: "Leave a Reply … Your email address will not be
-            published. Required fields are marked *", "Share this: … Like this:" and
-            similar comment-form and sharing labels. A gettext `.po`/`.pot` catalogue that
-            translates such strings for a theme passes.
+            is copied wholesale: two different labels of a comment form or sharing block
+            close together, at least one of them one that only such pages have ("Leave a
+            Reply … Your email address will not be published. Required fields are marked
+            *", "Share this: … Like this:"). A single "Like this:" in a sentence passes,
+            and a gettext `.po`/`.pot` catalogue that translates such strings for a theme
+            is not searched at all.
             """
         ),
         why=_t(
@@ -1013,8 +1070,12 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
             Reports spinner syntax that was never expanded: braces holding word
             alternatives separated by `|`, such as `{adored|loved|liked}`, left in prose.
+            It takes two such groups in a paragraph, an alternative of several words
+            (`{short article|write-up}`) or a word spinners use (`{Hi|Hello}`); a single
+            group of single words such as `{start|stop|restart}` in a usage line passes.
             Code blocks and code spans are skipped, so shell brace expansion, regular
-            expressions and templates shown as code pass.
+            expressions and templates shown as code pass, and so do template braces
+            (`{{ value|default }}`).
             """
         ),
         why=_t(

@@ -136,6 +136,8 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
 
     if kind == "code":
         return []  # no reliable way to tell comments from code in every language
+    if kind == "po" and not any(needle in text for needle in _CATALOGUE_SPAM_NEEDLES):
+        return []
     if kind != "python":
         found: list[Finding] = check_spam(text, kind, options)
         return found
@@ -154,9 +156,12 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
     return found
 
 
-# Words every spun template and comment-spam signature of HL301 contains ("visit our own site",
-# "contact us at our web-page", "surf to my web page", "my homepage"), and a punycode host.
-_PYTHON_SPAM_NEEDLES = ("our own", "our web", "my web", "homepage", "xn--")
+# Words every spun template of HL301 contains ("visit our own site", "contact us at our
+# web-page"), and a punycode host. Source files are large and many: a few C-level substring
+# searches decide whether their prose is worth a tokenizer.
+_PYTHON_SPAM_NEEDLES = ("our own", "our web", "xn--")
+# A translation catalogue is thousands of UI strings: spam there is a template or a link.
+_CATALOGUE_SPAM_NEEDLES = ("our own", "our web", "xn--", "://", "www.")
 
 
 def _diagnostics(

@@ -1,0 +1,577 @@
+"""Host names: parsing URLs, IDNA decoding, registrable domains, and the host lists of the rules.
+
+Nothing here touches the network. The registrable domain comes from tldextract's bundled copy of
+the Public Suffix List (``suffix_list_urls=()``, ``cache_dir=None``); tldextract and idna are
+imported on first use only, because most files are settled before any host needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+from urllib.parse import parse_qsl, urlsplit
+
+# DNS limits: longer names cannot be real hosts, and bounding them bounds the work per URL.
+MAX_HOST = 253
+MAX_LABEL = 63
+MAX_URL = 2048
+
+_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?|xn--[\w-]{1,59}")
+_PORT = re.compile(r":\d{1,5}$")
+
+
+class Url(NamedTuple):
+    """The parts of an absolute URL the rules look at; ``host`` is lowercase, as written."""
+
+    scheme: str  # "http", "https", "ftp", "" for a protocol-relative or www. URL
+    host: str
+    path: str
+    query: str
+    fragment: str
+
+
+@lru_cache(maxsize=4096)
+def parse_url(url: str) -> Url | None:
+    """The parts of an absolute web URL (``http``, ``https``, ``ftp``, ``//host``, ``www.host``).
+
+    Relative links, ``mailto:`` and other schemes give None, and so does anything whose host
+    could not be a DNS name.
+    """
+    url = url.strip()[:MAX_URL]
+    low = url[:8].lower()
+    if low.startswith("www."):
+        url = "//" + url
+    elif not (low.startswith(("http://", "https://", "ftp://")) or url.startswith("//")):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    netloc = parts.netloc.rpartition("@")[2]
+    if netloc.startswith("["):  # an IPv6 literal: no name to judge
+        return None
+    host = _PORT.sub("", netloc).rstrip(".").lower()
+    if not valid_host(host):
+        return None
+    return Url(parts.scheme.lower(), host, parts.path, parts.query, parts.fragment)
+
+
+def valid_host(host: str) -> bool:
+    """Whether ``host`` has the shape of a DNS name with at least two labels."""
+    if not host or len(host) > MAX_HOST or "." not in host:
+        return False
+    return all(len(label) <= MAX_LABEL and _LABEL.fullmatch(label) for label in host.split("."))
+
+
+def strip_www(host: str) -> str:
+    return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
+
+
+@lru_cache(maxsize=4096)
+def decode_host(host: str) -> str | None:
+    """``host`` with every ``xn--`` label decoded (IDNA 2008, else plain punycode), lowercase.
+
+    None when a punycode label cannot be decoded at all.
+    """
+    if "xn--" not in host:
+        return host.lower()
+    labels = []
+    for label in host.lower().split("."):
+        if label.startswith("xn--"):
+            decoded = _decode_label(label)
+            if decoded is None:
+                return None
+            label = decoded
+        labels.append(label)
+    return ".".join(labels)
+
+
+def _decode_label(label: str) -> str | None:
+    import idna
+
+    try:
+        return str(idna.decode(label))
+    except (idna.IDNAError, UnicodeError, ValueError):
+        pass
+    # IDNA 2008 refuses some labels (symbols, mixed directions) that browsers still show:
+    # decode the punycode itself so that the rules can judge what a reader would see.
+    try:
+        return label[4:].encode("ascii").decode("punycode").lower()
+    except (UnicodeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def encode_host(host: str) -> str:
+    """The ASCII (punycode) form of a host, or the host itself when it cannot be encoded."""
+    if host.isascii():
+        return host
+    import idna
+
+    try:
+        return str(idna.encode(host, uts46=True).decode("ascii"))
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return host
+
+
+_extractor: Any = None
+
+
+def _tld_extractor() -> Any:
+    global _extractor
+    if _extractor is None:
+        import tldextract
+
+        # The bundled snapshot only: no suffix list URLs to fetch, no cache directory to read.
+        _extractor = tldextract.TLDExtract(
+            suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+        )
+    return _extractor
+
+
+@lru_cache(maxsize=4096)
+def registrable(host: str) -> str:
+    """The registrable domain (eTLD+1) of a decoded host: ``docs.python.org`` -> ``python.org``.
+
+    Private suffixes count (``user.github.io`` is its own site). A host under no known suffix
+    keeps its last two labels.
+    """
+    host = host.lower().rstrip(".")
+    if not valid_host(encode_host(host)) and not valid_host(host):
+        return host
+    result = _tld_extractor()(host)
+    if result.suffix and result.domain:
+        return f"{result.domain}.{result.suffix}"
+    return ".".join(host.split(".")[-2:])
+
+
+@lru_cache(maxsize=1)
+def _top_level_domains() -> frozenset[str]:
+    from linkify_it.tlds import TLDS
+
+    return frozenset(t.lower() for t in TLDS)
+
+
+def top_level_domain(label: str) -> bool:
+    """Whether ``label`` is a top-level domain (IANA's list, as bundled with linkify-it-py)."""
+    return label.lower() in _top_level_domains()
+
+
+def under(host: str, domains: Iterable[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def normalise_domain(value: str) -> str:
+    """A user's domain entry (``https://www.Example.org/x``) as a bare lowercase host."""
+    value = value.strip().lower()
+    if "//" in value:
+        value = value.split("//", 1)[1]
+    value = value.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2]
+    value = _PORT.sub("", value).strip(".")
+    return strip_www(value)
+
+
+def domain_forms(domains: Iterable[str]) -> frozenset[str]:
+    """Every entry in both its Unicode and its punycode form."""
+    out: set[str] = set()
+    for entry in domains:
+        host = normalise_domain(entry)
+        if not host:
+            continue
+        out.add(host)
+        decoded = decode_host(host)
+        if decoded:
+            out.add(decoded)
+        out.add(encode_host(host))
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- shorteners (HL305)
+
+#: Public URL shorteners and ad-link services: the target is invisible until the link is opened.
+SHORTENERS = frozenset(
+    """
+    bit.ly bitly.com bit.do j.mp tinyurl.com tiny.cc tiny.one tinu.be t.ly is.gd v.gd ow.ly
+    buff.ly rebrand.ly rb.gy cutt.ly cutt.us shorturl.at shorturl.asia shorte.st sh.st adf.ly
+    j.gs q.gs ouo.io ouo.press bc.vc linkvertise.com link-to.net exe.io exe.app shrinkme.io za.gl
+    soo.gd s.id clck.ru qps.ru u.to vk.cc goo.gl t.co lnkd.in tr.im cli.gs x.co su.pr mcaf.ee
+    po.st qr.net 1url.com shrtco.de 9qr.de urlz.fr lstu.fr tny.im n9.cl y2u.be dub.sh dub.co
+    short.gy bl.ink t2m.io hyperurl.co zpr.io snip.ly smarturl.it gg.gg amzn.to shrinkearn.com
+    shorturl.com tinyurl.es cutt.ly fc.lc ity.im adfoc.us
+    """.split()
+)
+
+#: First-party short links whose owner is the site itself: they pass unless the user says so.
+OFFICIAL_SHORTENERS = frozenset(
+    """
+    aka.ms youtu.be forms.gle g.co goo.gle git.io redd.it t.me discord.gg wa.me fb.me wp.me
+    apple.co spoti.fi nyti.ms bbc.in
+    """.split()
+)
+
+# (host, path prefix) of redirectors that forward to a URL carried in the query.
+_REDIRECTORS = (
+    ("google.", "/url"),
+    ("l.facebook.com", "/l.php"),
+    ("lm.facebook.com", "/l.php"),
+    ("l.instagram.com", "/"),
+    ("out.reddit.com", "/"),
+    ("away.vk.com", "/"),
+    ("vk.com", "/away.php"),
+    ("youtube.com", "/redirect"),
+    ("t.umblr.com", "/redirect"),
+    ("href.li", "/"),
+    ("anon.to", "/"),
+    ("nullrefer.com", "/"),
+    ("dereferer.me", "/"),
+    ("steamcommunity.com", "/linkfilter"),
+    ("slack-redir.net", "/link"),
+)
+# Path names of generic click-through redirect endpoints, with a full URL in the query.
+_REDIRECT_PATHS = re.compile(r"/(?:redirect|redir|out|go|goto|away|url|link|r|exit|leave|click)/?$")
+_REDIRECT_KEYS = frozenset("url u q redirect to target dest destination link out goto r".split())
+
+
+def shortener(host: str, path: str, allowed: frozenset[str]) -> str | None:
+    """The shortener domain ``host`` belongs to, unless it is official or allowed."""
+    host = strip_www(host)
+    if host in OFFICIAL_SHORTENERS or under(host, allowed):
+        return None
+    if host == "go.microsoft.com" and path.lower().startswith("/fwlink"):
+        return None
+    if host in SHORTENERS:
+        return host
+    parent = host.split(".", 1)[1] if host.count(".") >= 2 else ""
+    return parent if parent in SHORTENERS else None
+
+
+def redirect_target(url: Url) -> str | None:
+    """The URL a redirector link forwards to, when the link goes through one."""
+    host = strip_www(url.host)
+    path = url.path.lower()
+    known = any(
+        (
+            host == h or host.startswith(h)
+            if h.endswith(".")
+            else host == h or host.endswith("." + h)
+        )
+        and path.startswith(p)
+        for h, p in _REDIRECTORS
+    )
+    if not known and not _REDIRECT_PATHS.search(path):
+        return None
+    for key, value in parse_qsl(url.query[:MAX_URL]):
+        if key.lower() in _REDIRECT_KEYS and re.match(r"(?i)https?://|www\.", value):
+            return value
+    return None
+
+
+# ------------------------------------------------------------------ affiliate parameters (HL309)
+
+_AFFILIATE_KEYS = frozenset(
+    """
+    aff aff_id affid aff_sub aff_sub2 aff_code affcode affiliate affiliate_id affiliateid afftrack
+    a_aid a_bid ascsubtag linkcode ranmid raneaid ransiteid irclickid irgwc clickref awc cjevent
+    cjdata sscid refcode referral referral_code referralcode ref_code ref_id refid referrer_id
+    partner_id partnerid
+    """.split()
+)
+_AMAZON = re.compile(r"(?:^|\.)(?:amazon|amzn|audible)\.[a-z.]+$")
+_ASSOCIATE_TAG = re.compile(r"[\w.-]+-2[0-2]$")
+#: Affiliate networks whose links are click trackers whatever their parameters say.
+AFFILIATE_NETWORKS = frozenset(
+    """
+    linksynergy.com go.skimresources.com skimresources.com anrdoezrs.net jdoqocy.com
+    tkqlhce.com dpbolvw.net kqzyfj.com awin1.com prf.hn pjatr.com pntra.com pjtra.com
+    avantlink.com sjv.io pxf.io 7eer.net shareasale.com
+    """.split()
+)
+
+
+def affiliate_network(host: str) -> str | None:
+    """The affiliate network ``host`` belongs to (the host or one of its parents), or None."""
+    labels = host.split(".")
+    for i in range(max(0, len(labels) - 4), len(labels) - 1):
+        parent = ".".join(labels[i:])
+        if parent in AFFILIATE_NETWORKS:
+            return parent
+    return None
+
+
+def affiliate_tag(url: Url) -> str | None:
+    """The affiliate or referral parameter of ``url`` (``tag=name-20``), or None.
+
+    Campaign parameters (``utm_*``) are not affiliate tags; ``ref=`` counts only in Amazon's
+    ``as_li`` form, and ``tag=`` only on Amazon or in the ``name-20`` shape of an associate tag.
+    """
+    host = strip_www(url.host)
+    network = affiliate_network(host)
+    if network:
+        return f"affiliate network {network}"
+    amazon = bool(_AMAZON.search(host))
+    if amazon and "/ref=as_" in url.path.lower():
+        match = re.search(r"/(ref=as_[\w-]*)", url.path, re.IGNORECASE)
+        return match.group(1) if match else "ref=as_"
+    if not url.query:
+        return None
+    for key, value in parse_qsl(url.query[:MAX_URL], keep_blank_values=True):
+        low = key.lower()
+        if low in _AFFILIATE_KEYS and value:
+            return f"{key}={value}"
+        if low == "tag" and value and (amazon or _ASSOCIATE_TAG.fullmatch(value)):
+            return f"{key}={value}"
+        if low == "ref" and value.lower().startswith(("as_li", "as_sl")):
+            return f"{key}={value}"
+    return None
+
+
+# --------------------------------------------------------------------- keyword domains (HL306)
+
+# Spam trades spelled into domain names. Each compound is specific enough to stand alone;
+# single words such as "casino" or "pharmacy" are not (a hotel, a real chemist).
+_KEYWORD_DOMAIN_SOURCE = (
+    r"(?P<pharma>viagra|cialis|levitra|kamagra|sildenafil|tadalafil|cheappills|buypills"
+    r"|pillsonline|onlinepharmacy|pharmacyonline|nopresc|withoutpresc|buyrx|rxonline)"
+    r"|(?P<gambling>gacor|togel|judionline|judislot|judibola|slotonline|onlineslot|slotgacor"
+    r"|onlinecasino|casinoonline|bestcasino|casinobonus|freespins|nodeposit|sportsbet|betting"
+    r"tips|bettingsites|casinosites|slot(?:88|777|303|dana|pulsa)|bahis|bonusveren)"
+    r"|(?P<essays>essaywrit|writemyessay|buyessay|essayservice|essayhelp|cheapessay|paperwriting"
+    r"|termpaper|homeworkhelp|domyhomework|dissertationhelp|assignmenthelp)"
+    r"|(?P<escorts>escortservice|escortagency|escortgirl|callgirl|escorts?(?=$|[-.\d]))"
+    r"|(?P<loans>payday|cashadvance|loansonline|badcreditloan|titleloan|instantloan)"
+    r"|(?P<replicas>replica(?:watch|bag|handbag|rolex|shoe|designer)|fakerolex|replicas?(?=$|[-.\d]))"
+    r"|(?P<seo>backlink|seoservice|buyfollowers|buylikes|buyviews|buyreviews|linkbuilding"
+    r"service|guestpostservice)"
+    r"|(?P<crypto>airdrop|freecrypto|claimtoken|freebitcoin|freeusdt)"
+)
+_KEYWORD_STEMS = tuple(
+    """
+    viagra cialis levitra kamagra sildenafil tadalafil pill pharmacy presc rx gacor togel judi
+    slot casino spins deposit bet bahis bonus essay paper homework dissertation assignment
+    escort callgirl payday cashadvance loan replica rolex backlink seo follower likes views
+    review linkbuilding guestpost airdrop crypto claimtoken bitcoin usdt
+    """.split()
+)
+
+
+@cache
+def _keyword_domain() -> re.Pattern[str]:
+    return re.compile(_KEYWORD_DOMAIN_SOURCE)
+
+
+_TRADES = {
+    "pharma": "pharmacy",
+    "gambling": "gambling",
+    "essays": "essay writing",
+    "escorts": "escorts",
+    "loans": "payday loans",
+    "replicas": "replica goods",
+    "seo": "SEO link selling",
+    "crypto": "crypto airdrops",
+}
+# Second-level labels under a country code that are part of the suffix (example.co.uk).
+SECOND_LEVEL = frozenset("co com net org ac gov edu or ne go gob mil nic".split())
+
+
+def name_labels(host: str) -> list[str]:
+    """The labels of a host that its owner chose: without ``www``, the top-level domain and a
+    country's second level (``shop.example.co.uk`` -> ``shop``, ``example``), hyphens dropped."""
+    labels = strip_www(host.lower()).split(".")
+    if len(labels) < 2:
+        return []
+    labels = labels[:-1]
+    if len(labels) >= 2 and labels[-1] in SECOND_LEVEL:
+        labels = labels[:-1]
+    return [label.replace("-", "") for label in labels]
+
+
+def keyword_domain(host: str) -> str | None:
+    """The spam trade a host name advertises (``slot-gacor.example`` -> gambling), or None."""
+    labels = strip_www(host.lower()).split(".")
+    if len(labels) < 2:
+        return None
+    labels = labels[:-1]
+    if len(labels) >= 2 and labels[-1] in SECOND_LEVEL:
+        labels = labels[:-1]
+    for label in labels:
+        squashed = label.replace("-", "")
+        # Every alternative of the pattern holds one of these stems: most names skip it.
+        if not any(stem in squashed for stem in _KEYWORD_STEMS):
+            continue
+        match = _keyword_domain().search(squashed + "." + label)
+        if match and match.lastgroup:
+            return _TRADES[match.lastgroup]
+    return None
+
+
+# ----------------------------------------------------------------------- deny lists (HL308)
+
+_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
+# As in MediaWiki's SpamBlacklist, a fragment may match anywhere from a host label on.
+_HOST_PREFIX = r"[a-z0-9_\-.]*"
+
+
+class DenyList:
+    """SpamBlacklist-style regex fragments, matched against ``host/path`` of a URL."""
+
+    def __init__(self, fragments: Iterable[str]) -> None:
+        self.fragments = tuple(fragments)
+        plain = [f for f in self.fragments if not _LEADING_FLAGS.match(f)]
+        self._combined: re.Pattern[str] | None = None
+        if plain:
+            body = "|".join(f"(?:{f})" for f in plain)
+            try:
+                self._combined = re.compile(_HOST_PREFIX + f"(?:{body})", re.IGNORECASE)
+            except re.error:
+                self._combined = None
+        self._alone = [f for f in self.fragments if self._combined is None or f not in plain]
+
+    def match(self, target: str) -> str | None:
+        """The fragment that matches ``target`` (``host/path``, lowercase), or None."""
+        target = target[:MAX_URL]
+        if self._combined is not None and self._combined.match(target):
+            for fragment in self.fragments:
+                if fragment not in self._alone and _one(fragment).match(target):
+                    return fragment
+        for fragment in self._alone:
+            if _one(fragment).match(target):
+                return fragment
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _one(fragment: str) -> re.Pattern[str]:
+    flags = _LEADING_FLAGS.match(fragment)
+    head = flags.group() if flags else ""
+    try:
+        return re.compile(head + _HOST_PREFIX + f"(?:{fragment[len(head) :]})", re.IGNORECASE)
+    except re.error:
+        return re.compile(r"(?!)")  # a fragment that cannot be compiled matches nothing
+
+
+# ------------------------------------------------------------------- hosts that pass some rules
+
+#: Reference works: a link there is about the subject, not selling it (HL306 anchor text).
+REFERENCE_HOSTS = frozenset(
+    """
+    wikipedia.org wikimedia.org wiktionary.org wikidata.org wikivoyage.org drugbank.com
+    drugbank.ca britannica.com nih.gov medlineplus.gov who.int fda.gov ema.europa.eu
+    """.split()
+)
+#: Web archives: they show another site's page under their own host (HL303).
+ARCHIVE_HOSTS = frozenset(
+    "web.archive.org archive.org archive.ph archive.today archive.is webcache.googleusercontent.com"
+    " ghostarchive.org".split()
+)
+
+
+# ------------------------------------------------------------ link texts that name a host (HL303)
+
+_TEXT_URL = re.compile(
+    r"(?P<scheme>(?:https?|ftp):)?(?P<slashes>//)?(?:[^\s/@]{1,64}@)?(?P<host>[^\s/?#:@\\]{1,300})"
+    r"(?::\d{1,5})?(?P<rest>[/?#]\S*)?",
+    re.IGNORECASE,
+)
+# Two-letter suffixes that are also file extensions: README.md, setup.py, main.rs, build.sh.
+_FILE_SUFFIXES = frozenset(
+    "py md rs sh pl pm cc cs ps ml mk in am tf so sc sv zip mov app rar exe bat cmd".split()
+)
+# Hosts of projects: a project named like a domain (socket.io) links to its repository there.
+_PROJECT_HOSTS = frozenset(
+    "github.com gitlab.com bitbucket.org codeberg.org sr.ht sourceforge.net npmjs.com pypi.org"
+    " crates.io rubygems.org packagist.org nuget.org pkg.go.dev hex.pm".split()
+)
+
+
+def text_host(text: str) -> str | None:
+    """The host a link text names, when the whole text is a URL or a host name.
+
+    A bare name (no scheme, ``www.`` or path) counts only when it is written in lowercase and
+    ends in a top-level domain that is not also a file extension: ``README.md``, ``setup.py``,
+    ``community.general`` and ``Socket.IO`` are not addresses. Text in backticks is code.
+    """
+    t = text.strip()
+    code = t.startswith("`")
+    t = t.strip("<>\"'`*_").rstrip(".,;:!?)")
+    if not t or len(t) > MAX_URL or any(c.isspace() for c in t):
+        return None
+    m = _TEXT_URL.fullmatch(t)
+    if m is None or (m.group("scheme") and not m.group("slashes")):
+        return None
+    host = m.group("host").rstrip(".")
+    if not (valid_host(host.lower()) or valid_host(encode_host(host))):
+        return None
+    suffix = host.rsplit(".", 1)[1]
+    if not (suffix.isalpha() or suffix.lower().startswith("xn--")):
+        return None
+    if not m.group("slashes") and not host.lower().startswith("www.") and not m.group("rest"):
+        if code or host != host.lower() or suffix in _FILE_SUFFIXES:
+            return None
+        if not top_level_domain(suffix):
+            return None
+    return host.lower()
+
+
+def names_its_target(
+    named: str, site: str, target: str, path: str, *, psl: bool = True
+) -> bool | None:
+    """Whether a link text naming the site ``named`` fairly describes a link to ``site``.
+
+    None when only the Public Suffix List could tell and ``psl`` is False (the prefilter).
+    """
+    if named == site:
+        return True
+    if site in ARCHIVE_HOSTS and named in target.lower():
+        return True
+    if site in _PROJECT_HOSTS:
+        # A project named like a domain, linked to its repository: [socket.io](github.com/…).
+        stem = _squashed(named.rsplit(".", 1)[0])
+        if stem and stem in _squashed(path.lower()):
+            return True
+    # A product named like a domain, linked to its own site: [postgres.app](postgresapp.com).
+    squashed = _squashed(named)
+    if any(squashed == label for label in name_labels(site)):
+        return True
+    # Different last two labels mean different registrable domains; only names that share
+    # them (a.example.co.uk, b.example.co.uk) need the Public Suffix List.
+    if named.split(".")[-2:] != site.split(".")[-2:]:
+        return False
+    if not psl:
+        # The prefilter does without the list (loading it costs more than most files): one
+        # host inside the other is the same site, unless the parent is a shared suffix.
+        inner, outer = sorted((named, site), key=len)
+        if outer.endswith("." + inner) and not _shared_suffix(inner):
+            return True
+        return None
+    return registrable(named) == registrable(site)
+
+
+# Two-label names under which unrelated owners get subdomains (a sample of the Public Suffix
+# List's private section, and country second levels such as co.uk): the prefilter leaves
+# such pairs to the full check.
+_SHARED = frozenset(
+    """
+    github.io gitlab.io herokuapp.com blogspot.com netlify.app vercel.app pages.dev
+    readthedocs.io appspot.com azurewebsites.net cloudfront.net amazonaws.com web.app
+    firebaseapp.com glitch.me repl.co wordpress.com tumblr.com wixsite.com weebly.com
+    github.dev workers.dev onrender.com fly.dev surge.sh bitbucket.io codeberg.page
+    sourceforge.io ngrok.io duckdns.org no-ip.org blogspot.de substack.com medium.com
+    """.split()
+)
+
+
+def _shared_suffix(host: str) -> bool:
+    labels = host.split(".")
+    return host in _SHARED or (len(labels) <= 2 and labels[0] in SECOND_LEVEL)
+
+
+def _squashed(host: str) -> str:
+    return re.sub(r"[.\-]", "", host)
+
+
+def site(host: str) -> str:
+    """A host as readers see it: decoded from punycode, lowercase, without ``www.``."""
+    return strip_www(decode_host(host) or host)

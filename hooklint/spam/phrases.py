@@ -1,0 +1,474 @@
+"""The phrase rules' patterns: spun templates (HL301), commercial spam anchors (HL306), scraped
+page boilerplate (HL310), leaked spintax (HL311), the Title-Case runs HL302 counts, and the
+keyword-stuffed titles of HL307.
+
+The patterns are written with ``~`` where words are separated and match normalised prose
+(lowercase skeleton, single spaces, markup gone). The prefilter runs the same patterns on
+windows of raw text read the same way (``raw_window``), which is what lets it settle a file
+without parsing it. Patterns are compiled on first use: most files never need them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+from hooklint.spam.search import Span, positions, windows
+
+# Only ASCII in the separator: typographic dashes and quotes are folded to ASCII before any
+# matching (fold_punctuation), and a class with non-Latin-1 members costs the regex compiler
+# tens of milliseconds each time it appears. ``~`` in a pattern stands for it.
+_SEP = r"(?:[,;:.!?\-]*\x20)"
+
+_FOLD = str.maketrans(
+    {"\u2013": "-", "\u2014": "-", "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
+)
+
+
+def fold_punctuation(text: str) -> str:
+    """``text`` with typographic dashes and quotes written in ASCII (one for one)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+# Markup that may stand between two words of raw text: whitespace, comment and quote markers,
+# emphasis, brackets, a link destination, an HTML tag, a code span. The punctuation a sentence
+# keeps (, ; : . ! ? -) stays, as it does in normalised prose.
+_MARKUP_RUN = re.compile(
+    r"(?:\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>|`[^`\n]{0,300}`|[\s\"()*_#>/\[\]|~<`{}=\\])+"
+)
+
+
+def raw_window(text: str) -> str:
+    """A piece of raw text read the way normalised prose is: lowercase, ASCII punctuation, and
+    each run of markup between words a single space. The prefilter matches the same patterns
+    as the rules on such windows, so it never rejects what a rule would report."""
+    return _MARKUP_RUN.sub(" ", fold_punctuation(text.lower()))
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("~", _SEP))
+
+
+def _any(words: str) -> str:
+    """``(?:a|b~c)`` from ``"a|b c"``: alternatives with ``~`` between their words."""
+    return "(?:" + words.replace(" ", "~") + ")"
+
+
+# ------------------------------------------------------------------------- finding key words
+
+#: The words a template's call to action ends in ("our own web-site", "my homepage").
+SITE_WORDS = ("site", "page", "blog", "weblog")
+# Every template names whose site it is right before the site word: "our (very) own web-site",
+# "my homepage", "the web page". Tested on the 40 characters before each site word.
+_OWNER = re.compile(
+    r"(?i:(?<![^\W_])(?:our|my|the))(?:[\W_]{1,12}(?:very[\W_]{1,12})?own)?[\W_]{1,12}"
+    r"(?i:(?:web|internet|home)[\W_]{0,3})?\Z"
+)
+
+
+def site_windows(
+    text: str, before: int, after: int, hits: list[int] | None = None
+) -> Iterator[Span]:
+    """Windows around the site words of ``text`` (lowercase, or their offsets in ``hits``)
+    that have an owner word right before them: the only places a spun template can end."""
+    if hits is None:
+        hits = positions(text, SITE_WORDS)
+    owned = [at for at in hits if _OWNER.search(text, max(0, at - 40), at)]
+    return windows(owned, len(text), before, after)
+
+
+# --------------------------------------------------------------------------- HL301 templates
+
+_SITE = _any(
+    "web-site|website|web site|web page|webpage|web-page|internet site|homepage|home page|"
+    "weblog|web blog|web-blog|blog post|site|page|blog|internet page"
+)
+# The odd site words of spinners, which a person writing about their own site rarely uses.
+_ODD_SITE = _any(
+    "web-site|web site|web page|webpage|web-page|internet site|web blog|web-blog|weblog"
+)
+_VISIT = _any(
+    "visit|check out|stop by|pay a visit to|go to|go to see|look at|see|browse through|"
+    "have a look at|take a look at|look into|drop by|swing by|visit to|take a peek at|check|"
+    "go over to|surf to|surf over to"
+)
+_CONTACT = _any("contact|call|get hold of|e-mail|email|speak to|reach|contact us at")
+_PLEASE = _any(
+    "kindly|please|i implore you to|i implore you|generously|you can|you could|you should"
+)
+_PREP = _any(
+    "about|regarding|relating to|concerning|pertaining to|with regards to|with regard to|"
+    "in regards to|in regard to|on|for|related to|in relation to"
+)
+_INFO = _any("info|information|details|facts|data|guidance|material|stuff")
+_MORE = _any("more|additional|much more|a lot more|further|even more|extra|more and more")
+_GET = _any(
+    "receive|get|obtain|acquire|be given|gather|collect|take|get hold of|have|find|be given|"
+    "read|learn|see|get more"
+)
+_LOVED = _any(
+    "adored|loved|liked|enjoyed|treasured|cherished|appreciated|valued|savored|favored|"
+    "admired|preferred"
+)
+_OPEN = _any("if|in case|should|when|whenever|once|as soon as")
+_ANCHOR = r"(?P<anchor>\S{1,60}?(?:~\S{1,60}?){0,7}?)"
+
+# "If you adored this short article and you would like to receive more info regarding X
+# kindly visit our own web-site."
+_FRAME_INFO = (
+    _OPEN + r"~you(?:~\S+){0,2}?~" + _LOVED + r"~this(?:~\S+){1,4}?~and(?:~\S+){0,5}?~"
+    + _GET + r"(?:~\S+){0,2}?~" + _MORE + r"(?:~\S+)?~" + _INFO + "~" + _PREP + "~" + _ANCHOR
+    + r"~(?:" + _PLEASE + "~)?" + _VISIT + r"~(?:our|the)(?:~(?:own|very~own))?~" + _SITE
+)  # fmt: skip
+# "... questions regarding where and how to use X, you can contact us at our web-page."
+_FRAME_WHERE = (
+    r"(?:(?:" + _OPEN + r"~you~(?:have|had|possess)(?:~\S+){0,3}?~)?"
+    + _any("questions|concerns|inquiries|queries|issues") + "~)?"
+    + _PREP + "~" + _any("where|wherever|exactly where|where by|the place|where and also")
+    + r"(?:~\S+){0,2}?~" + _any("how|ways|the best way|tips on how|how you can") + r"~to~"
+    + _any("use|utilize|make use of|work with|employ|get|find|buy|obtain") + "~" + _ANCHOR
+    + "~" + _any("you can|you could|you'll be able to|you will be able to|it is possible to|"
+                 "you are able to|you may") + r"(?:~\S+){0,2}?~" + _CONTACT
+    + r"(?:~us)?(?:~(?:at|on|in|with|by|through))?~(?:our|the)(?:~(?:own|very~own))?~" + _SITE
+)  # fmt: skip
+# "Here's more information regarding X, look at our own site."
+_FRAME_HERE = (
+    _any("here is|here's|heres|here are") + r"(?:~\S+){0,2}?~" + _INFO
+    + r"(?:~\S+)?~" + _PREP + "~" + _ANCHOR + "~" + _VISIT
+    + r"~(?:our|the|my)~(?:own|very~own)~" + _SITE
+)  # fmt: skip
+# Comment-spam signatures: "Feel free to surf to my web page", "my homepage :: X".
+_SIGNATURE = (
+    r"(?P<sig>feel~free~to~surf(?:~over)?~to~my~" + _SITE
+    + r"|feel~free~to~" + _VISIT + "~my~" + _ODD_SITE
+    + r"|(?:my|our)~" + _SITE + r"\x20?(?:::|;)"
+    + r"|" + _any("look into|stop by|also visit|here is|here's|take a look at|have a look at")
+    + "~my~" + _ODD_SITE + r"\x20?(?:-|:|::|;))"
+)  # fmt: skip
+
+# The patterns are compiled on first use: most files never need them.
+
+
+@cache
+def templates() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(name, strict pattern) of every template family."""
+    return tuple(
+        (name, _compile(source))
+        for name, source in (
+            ("If you adored this … kindly visit our own site", _FRAME_INFO),
+            ("questions regarding where and how to use … contact us at our web-page", _FRAME_WHERE),
+            ("Here's more information regarding … look at our own site", _FRAME_HERE),
+            ("comment-spam signature", _SIGNATURE),
+        )
+    )
+
+
+@cache
+def call_to_action() -> re.Pattern[str]:
+    """The closing call to action every template has (for the prefilter's windows)."""
+    return _compile(
+        r"(?:" + _VISIT + "|" + _CONTACT + r")(?:~us)?(?:~(?:at|on|in|with|by|through))?"
+        r"~(?:our|the|my)(?:~(?:own|very~own))?~" + _SITE + r"|(?:my|our)~" + _SITE + r"\s?(?:::|;)"
+    )
+
+
+# --------------------------------------------------------------------------- HL310 boilerplate
+
+# Labels only the comment form or sharing block of a blog page has. Each contains "reply",
+# "publish", "site" or "this:", the prefilter's needles for them (triage._PHRASE_NEEDLES).
+_STRONG_MARKERS = (
+    "leave a reply",
+    "cancel reply",
+    "your email address will not be published",
+    "save my name, email, and website in this browser",
+    "share this:",
+    "this site uses akismet to reduce spam",
+)
+# Labels that also occur in ordinary writing, or only beside a strong one: they count only
+# together with a strong one.
+_WEAK_MARKERS = (
+    "required fields are marked",
+    "notify me of follow-up comments",
+    "notify me of new posts by email",
+    "like this:",
+    "like loading",
+    "leave a comment",
+    "post comment",
+    "related posts",
+    "you must be logged in to post a comment",
+    "click to share on",
+)
+
+
+def _marker_pattern(markers: tuple[str, ...]) -> str:
+    return "(?:" + "|".join("~".join(map(re.escape, m.split(" "))) for m in markers) + ")"
+
+
+@cache
+def boilerplate(*, strong_only: bool = False) -> re.Pattern[str]:
+    """The boilerplate labels: all of them, or the strong ones only."""
+    markers = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    return _compile(_marker_pattern(markers))
+
+
+BOILERPLATE_WINDOW = 1200  # normalised characters within which two markers make boilerplate
+
+# ------------------------------------------------------------------------------ HL311 spintax
+
+_ALTERNATIVE = r"[^\W\d_](?:[\w'’ -]{0,40}[^\W_])?"
+SPINTAX = re.compile(
+    r"(?<![{\\$%#])\{(" + _ALTERNATIVE + r"(?:\|" + _ALTERNATIVE + r"){1,30})\}(?!\})"
+)
+
+
+def spun_groups(text: str) -> list[re.Match[str]]:
+    """The spintax groups of a paragraph that are spinner output rather than a list of
+    choices: there are two groups or more, or an alternative has several words or is a word
+    spinners use; and some alternative has three letters or more."""
+    groups = list(SPINTAX.finditer(text))
+    out = []
+    for m in groups:
+        options = [o.strip() for o in m.group(1).split("|")]
+        if not any(sum(c.isalpha() for c in o) >= 3 for o in options):
+            continue
+        if (
+            len(groups) >= 2
+            or any(" " in o for o in options)
+            or any(o.lower() in SPIN_WORDS for o in options)
+        ):
+            out.append(m)
+    return out
+
+
+SPIN_WORDS = frozenset(
+    """
+    adored loved liked enjoyed treasured article post write-up writeup visit info information
+    details facts great awesome nice fantastic excellent wonderful good website site blog web-site
+    webpage page hi hello hey thanks thank kindly please short
+    """.split()
+)
+
+# ------------------------------------------------------------------------ HL306 spam anchors
+
+_DRUGS = (
+    "viagra|cialis|levitra|kamagra|tramadol|xanax|valium|oxycodone|oxycontin|adderall|ambien|"
+    "phentermine|modafinil|propecia|clomid|ivermectin|sildenafil|tadalafil|hydrocodone|ativan|"
+    "klonopin|percocet|vicodin|codeine|diazepam|alprazolam|lorazepam"
+)
+
+
+class _Trade:
+    """One spam trade: its name in messages, its pattern, and the words that must be present
+    before the pattern is worth running (a whole word, or a word starting with a prefix)."""
+
+    def __init__(self, name: str, pattern: str, words: str, prefixes: str = "") -> None:
+        self.name = name
+        self.source = pattern.replace("~", r"[\s\-]{1,3}")
+        self.words = frozenset(words.replace("|", " ").split())
+        self.prefixes = tuple(prefixes.split())
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use)."""
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
+
+    def wanted(self, words: frozenset[str], prefixed: list[str]) -> bool:
+        """Whether the words of a text (and those of them that start with a key prefix of any
+        trade) include a key word of this trade."""
+        if not self.words.isdisjoint(words):
+            return True
+        return bool(self.prefixes) and any(w.startswith(self.prefixes) for w in prefixed)
+
+
+TRADES = (
+    _Trade(
+        "gambling",
+        r"\b(?:slot~gacor|situs~(?:slot|judi|togel)|slot~online|online~slot|judi~(?:online|slot"
+        r"|bola)|togel(?:~online)?|online~casino|casino~online|best~casinos?|casino~bonus"
+        r"|free~spins|no~deposit~bonus|sports~betting|betting~(?:tips|sites)|bet~online"
+        r"|online~betting|poker~online|online~poker|daftar~slot|agen~(?:slot|judi|togel)"
+        r"|bandar~(?:togel|judi)|deneme~bonusu|canl[ıi]~bahis|ka[çc]ak~bahis|bahis~siteleri"
+        r"|casino~siteleri|bonus~veren~siteler|онлайн~казино|казино~онлайн|ставки~на~спорт"
+        r"|букмекерск\w*~контор\w*|کازینو|شرط~?بندی)\b|博彩|网赌|菠菜|赌场",
+        "gacor situs judi togel casinos spins deposit betting bet poker daftar agen bandar bonusu"
+        " bahis siteleri slot онлайн ставки",
+        "casino казино букмекер کازینو شرط",
+    ),
+    _Trade(
+        "pharmacy with a call to buy",
+        r"\b(?:(?:buy|order|purchase|cheap|discount|generic)(?:~\w+)?~(?:"
+        + _DRUGS
+        + r")|(?:"
+        + _DRUGS
+        + r")~(?:online|without~(?:a~)?prescription|no~prescription|for~sale|cheap"
+        r"|overnight)|online~pharmacy|canadian~pharmacy|pharmacy~online"
+        r"|without~(?:a~)?prescription|no~prescription~needed)\b",
+        _DRUGS + " pharmacy prescription",
+    ),
+    _Trade(
+        "essay writing",
+        r"\b(?:(?:buy|cheap|custom|order|pay~for)(?:~an?)?~(?:essays?|term~papers?"
+        r"|research~papers?|dissertations?|coursework)|write~my~(?:essay|paper|assignment)"
+        r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment)|pay~someone~to~(?:do"
+        r"|write)|(?:homework|assignment|dissertation)~help(?:~online)?|paper~writing~service)\b"
+        r"|代写|代考",
+        "coursework homework assignment someone",
+        "essay paper dissertation",
+    ),
+    _Trade(
+        "escorts",
+        r"\b(?:escorts?~(?:service|agency|girls?|in)|call~girls?|vip~escorts?|\w+~escorts)\b"
+        r"|эскорт",
+        "girls girl",
+        "escort эскорт",
+    ),
+    _Trade(
+        "payday loans",
+        r"\b(?:payday~loans?|cash~advance|loans?~online|bad~credit~loans?|same~day~loans?"
+        r"|title~loans?|instant~(?:cash~)?loans?|no~credit~check~loans?)\b",
+        "payday advance",
+        "loan",
+    ),
+    _Trade(
+        "replica goods",
+        r"\b(?:replica~(?:watch(?:es)?|handbags?|bags?|rolex|shoes|designer|jerseys?"
+        r"|louis~vuitton|gucci)|fake~(?:rolex|watches|handbags)|cheap~(?:jordans|nike|uggs?"
+        r"|louis~vuitton|michael~kors|ray-?bans?|oakleys?|jerseys)|(?:louis~vuitton|rolex|gucci"
+        r"|prada|chanel|michael~kors)~(?:outlet|replica))\b",
+        "fake cheap outlet",
+        "replica",
+    ),
+    _Trade(
+        "support phone number",
+        r"\b(?:(?:customer|tech|technical)~)?(?:support|helpline|help~desk|customer"
+        r"~(?:care|service))~(?:phone~)?(?:number|no\.?|#)|toll~?free~(?:number|phone)\b"
+        r"|\+?1?~?\(?8[0-9]{2}\)?~?[0-9]{3}~?[0-9]{4}\b",
+        "number no toll",
+    ),
+    _Trade(
+        "selling backlinks or SEO",
+        r"\b(?:buy~(?:(?:cheap|quality|dofollow|high~da|edu)~)?(?:backlinks?|traffic"
+        r"|followers|likes|views|reviews|youtube~views|instagram~followers|facebook~likes"
+        r"|google~reviews)|seo~services?|link~building~services?|guest~post(?:ing)?~services?"
+        r"|high~(?:da|pa|dr)~backlinks?|pbn~(?:links|backlinks)|cheap~seo|best~seo~(?:company"
+        r"|agency|services?)|backlinks?~(?:service|package)s?)\b|خرید~بک~?لینک|خرید~فالوور",
+        "traffic likes views reviews seo building guest pbn",
+        "backlink follower خرید",
+    ),
+    _Trade(
+        "crypto airdrop",
+        r"\b(?:(?:claim|get|receive)(?:~(?:your|free))?~(?:airdrop|tokens|crypto|nft|usdt|btc"
+        r"|eth)|crypto~airdrop|free~(?:airdrop|crypto|bitcoin|btc|usdt|eth|nft)"
+        r"|airdrop~(?:claim|live|now)|connect~(?:your~)?wallet~to~claim)\b",
+        "tokens crypto nft usdt btc eth bitcoin wallet",
+        "airdrop",
+    ),
+    _Trade(
+        "selling diplomas",
+        r"купить~(?:диплом|аттестат|права|справку|водительские|удостоверение)\w*"
+        r"|диплом\w*~(?:купить|без~предоплаты)",
+        "купить",
+        "диплом",
+    ),
+)
+_CJK_STEMS = ("博彩", "网赌", "菠菜", "赌场", "代写", "代考")
+_KEY_WORDS = frozenset().union(*(t.words for t in TRADES))
+_KEY_PREFIXES = tuple(p for t in TRADES for p in t.prefixes)
+_PHONE = re.compile(r"\d{3}\W{0,3}\d{4}")
+# Digits of a phone number say nothing on their own: they count beside a support word only.
+_SUPPORT_WORDS = re.compile(r"support|helpline|help desk|customer|toll|call|contact|dial")
+
+# Link texts that disclose a paid link: the owner put it there openly (HL309 passes them).
+DISCLOSED = re.compile(r"\b(?:referral|affiliate|sponsor(?:ed|s)?|partner|advert\w*|ad)\b")
+_DOWNLOAD_TEXT = (
+    r"\b(?:download\w*|install\w*|setup|get\s+it|latest\s+version|free\s+download|crack"
+    r"|keygen|patch|mod\s+apk)\b|\.(?:exe|zip|apk|dmg|msi|rar|7z|tar|gz|tgz|deb|rpm|jar|pkg|iso"
+    r"|appimage)\b"
+)
+
+
+@cache
+def download_text() -> re.Pattern[str]:
+    """Link text that promises a download (HL305 says so louder)."""
+    return re.compile(_DOWNLOAD_TEXT, re.IGNORECASE)
+
+
+def may_sell(text: str) -> bool:
+    """Whether lowercase ``text`` (one link text, or many joined) holds a key word of some
+    trade: the cheap test that lets most link texts skip the trade patterns."""
+    words = frozenset(WORD.findall(text))
+    return (
+        not _KEY_WORDS.isdisjoint(words)
+        or any(w.startswith(_KEY_PREFIXES) for w in words)
+        or (not text.isascii() and any(stem in text for stem in _CJK_STEMS))
+        or _PHONE.search(text) is not None
+    )
+
+
+def spam_anchor(text: str) -> str | None:
+    """The spam trade a lowercase link text sells (``buy essay online`` -> essay writing).
+
+    Each trade's pattern runs only when the text holds one of its key words, which keeps the
+    common case (a link text that sells nothing) to one word split.
+    """
+    if not may_sell(text):
+        return None
+    words = frozenset(WORD.findall(text))
+    prefixed = [w for w in words if w.startswith(_KEY_PREFIXES)]
+    cjk = not text.isascii() and any(stem in text for stem in _CJK_STEMS)
+    phone = _PHONE.search(text) is not None
+    for trade in TRADES:
+        wanted = trade.wanted(words, prefixed) or cjk
+        if not (wanted or (phone and trade.name == "support phone number")):
+            continue
+        m = trade.pattern.search(text)
+        if m is None:
+            continue
+        if trade.name == "support phone number" and not _SUPPORT_WORDS.search(text):
+            continue
+        return trade.name
+    return None
+
+
+# ----------------------------------------------------------------------- HL302 Title-Case runs
+
+#: A Title-Case word (ASCII after the skeleton, or Latin-1 letters).
+TITLE_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:['’-][a-zß-öø-ÿ]+)?"
+
+
+@cache
+def title_run() -> re.Pattern[str]:
+    """A run of two or more Title-Case words separated by single spaces (normalised prose)."""
+    return re.compile(r"(?<![\w'’-])" + TITLE_WORD + r"(?:\x20" + TITLE_WORD + r")+(?![\w'’-])")
+
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Capitalised words that start sentences or headings rather than names.
+FUNCTION_WORDS = frozenset(
+    """
+    The A An In On At For And Of By With From To As Or But If When While This That These Those
+    It Its Our Your Their My His Her We You They He She I Is Are Was Were Be Also Then So Not
+    """.split()
+)
+
+
+# ----------------------------------------------------------------------- HL307 stuffed titles
+
+
+def stuffed_title(title: str) -> bool:
+    """Whether a link's title attribute is a keyword list rather than a description: a word
+    repeated three times, four comma-separated items, or a spam trade."""
+    from hooklint.unicode.chars import skeleton
+
+    low = " ".join(skeleton(title).lower().split())
+    words = WORD.findall(low)
+    if len(words) < 4:
+        return False
+    counts = Counter(w for w in words if len(w) >= 4)
+    items = len(re.findall(r"[,|;]", low)) + 1
+    return bool((counts and counts.most_common(1)[0][1] >= 3) or items >= 4 or spam_anchor(low))

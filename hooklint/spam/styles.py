@@ -1,0 +1,78 @@
+"""HTML attributes and the inline styles that hide an element (HL307).
+
+Kept apart from :mod:`hooklint.spam.links` so that the prefilter can judge an anchor's
+attributes without loading the extractors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+_ATTR = re.compile(
+    r"""([^\s"'<>/=]{1,100})(?:\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'=<>`]{1,4000})))?"""
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def attributes(source: str) -> tuple[tuple[str, str], ...]:
+    """The attributes of a tag's inside (``a href="x" rel=nofollow``), names lowercased."""
+    out = []
+    for m in _ATTR.finditer(source):
+        value = m.group(2) if m.group(2) is not None else m.group(3)
+        if value is None:
+            value = m.group(4) or ""
+        out.append((m.group(1).lower(), html.unescape(value)))
+    return tuple(out)
+
+
+# Styles that hide an element from readers: what HL307 reports.
+_HIDING_SOURCE = (
+    r"(?P<display>display\s*:\s*none)"
+    r"|(?P<visibility>visibility\s*:\s*hidden)"
+    r"|(?P<fontsize>font-size\s*:\s*0*(?:\.0+)?(?:px|pt|em|rem|%|vw|vh)?\s*(?:!important\s*)?(?:;|$))"
+    r"|(?P<offscreen>(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}(?:\.\d+)?"
+    r"\s*(?:px|pt|em|rem|vw|vh|%)?)"
+    r"|(?P<opacity>opacity\s*:\s*0*(?:\.0+)?\s*(?:!important\s*)?(?:;|$))"
+    r"|(?P<transparent>(?:^|[;\s])color\s*:\s*transparent)"
+    r"|(?P<size>(?:height|width|max-height|max-width)\s*:\s*0(?:px)?\s*(?:!important\s*)?(?:;|$)"
+    r"(?=.*overflow\s*:\s*hidden))"
+)
+_COLOR_SOURCE = r"(?:^|[;\s])(color|background-color|background)\s*:\s*([^;!]{1,40})"
+
+
+@cache
+def _hiding() -> re.Pattern[str]:
+    return re.compile(_HIDING_SOURCE, re.IGNORECASE)
+
+
+@cache
+def _color() -> re.Pattern[str]:
+    return re.compile(_COLOR_SOURCE, re.IGNORECASE)
+
+
+def hiding_style(style: str) -> str | None:
+    """Why a ``style`` attribute hides its element (``display:none``), or None."""
+    style = style[:4000]
+    m = _hiding().search(style)
+    if m:
+        return _SPACES.sub("", m.group().strip("; ")).lower()
+    colours = {k.lower(): v.strip().lower() for k, v in _color().findall(style)}
+    fg = colours.get("color")
+    bg = colours.get("background-color") or colours.get("background")
+    if fg and bg and fg == bg:
+        return f"color:{fg} on background {bg}"
+    return None
+
+
+def hiding_reason(attrs: tuple[tuple[str, str], ...]) -> str | None:
+    for key, value in attrs:
+        if key == "hidden":
+            return "hidden attribute"
+        if key == "style":
+            reason = hiding_style(value)
+            if reason:
+                return reason
+    return None
