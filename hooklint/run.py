@@ -75,7 +75,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     """Decode and check the bytes of the file at ``path``."""
     selection = settings.selection_for(path)
     kind = kind_of(path)
-    spam = settings.spam if _wants_spam(selection) else None
+    spam = settings.spam if _wants_spam(selection) and _may_hold_spam(kind, data) else None
     if data.isascii() and _clean_ascii(data):
         if spam is None:
             return []
@@ -127,6 +127,18 @@ def _character_findings(text: str, kind: str) -> list[Finding]:
     return check_text(text, code=kind in ("python", "code"))
 
 
+def _may_hold_spam(kind: str, data: bytes) -> bool:
+    """Whether a file's kind, and for source files and catalogues a few byte-level searches,
+    leave room for spam: those files are many and large, and rarely prose."""
+    if kind == "code":
+        return False  # no reliable way to tell comments from code in every language
+    if kind == "python":
+        return any(needle in data for needle in _PYTHON_SPAM_NEEDLES)
+    if kind == "po":
+        return any(needle in data for needle in _CATALOGUE_SPAM_NEEDLES)
+    return True
+
+
 def _wants_spam(selection: Selection) -> bool:
     return any(code.startswith("HL3") for code in selection.enabled)
 
@@ -134,18 +146,12 @@ def _wants_spam(selection: Selection) -> bool:
 def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
     from hooklint.spam import check_spam
 
-    if kind == "code":
-        return []  # no reliable way to tell comments from code in every language
-    if kind == "po" and not any(needle in text for needle in _CATALOGUE_SPAM_NEEDLES):
-        return []
     if kind != "python":
         found: list[Finding] = check_spam(text, kind, options)
         return found
-    # In Python only comments and docstrings are prose, and finding those takes a tokenizer.
-    # Source files are many and large, so only the phrases that spam templates cannot do without
-    # open the door (a few C-level substring searches); then the whole file is asked, and only
-    # then is it tokenized.
-    if not any(needle in text for needle in _PYTHON_SPAM_NEEDLES):
+    # In Python only comments and docstrings are prose, and finding those takes a tokenizer:
+    # the whole file is asked first, and only then is it tokenized.
+    if not any(needle in text for needle in _PYTHON_SPAM_TEXT_NEEDLES):
         return []
     if not check_spam(text, "text", options):
         return []
@@ -159,9 +165,11 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
 # Words every spun template of HL301 contains ("visit our own site", "contact us at our
 # web-page"), and a punycode host. Source files are large and many: a few C-level substring
 # searches decide whether their prose is worth a tokenizer.
-_PYTHON_SPAM_NEEDLES = ("our own", "our web", "xn--")
-# A translation catalogue is thousands of UI strings: spam there is a template or a link.
-_CATALOGUE_SPAM_NEEDLES = ("our own", "our web", "xn--", "://", "www.")
+_PYTHON_SPAM_TEXT_NEEDLES = ("our own", "our web", "xn--")
+_PYTHON_SPAM_NEEDLES = tuple(n.encode() for n in _PYTHON_SPAM_TEXT_NEEDLES)
+# A translation catalogue is thousands of UI strings (and its msgids carry the project's own
+# links): spam written into a translation is a template, or a punycode host.
+_CATALOGUE_SPAM_NEEDLES = _PYTHON_SPAM_NEEDLES
 
 
 def _diagnostics(

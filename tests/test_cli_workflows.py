@@ -185,3 +185,29 @@ def test_fix_repairs_what_is_certain_and_reports_the_rest(tmp_path: Path) -> Non
     assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["HL201"]
     again = hooklint(tmp_path, "--fix", "clean.md")
     assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
+
+
+TEMPLATE = (
+    "If you adored this short article and you would like to receive more info regarding "
+    "Turkish Law Firm kindly visit our own web-site."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        pytest.param("module.py", f'"""Helpers."""\n\n# {TEMPLATE}\nx = 1\n', id="python-comment"),
+        pytest.param("notes.md", f"# Notes\n\n{TEMPLATE}\n", id="markdown"),
+        pytest.param("theme.po", f'msgid "About"\nmsgstr "{TEMPLATE}"\n', id="catalogue"),
+    ],
+)
+def test_spam_template_is_found_in_each_kind_of_file(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = hooklint(tmp_path, name)
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["HL301"]
+
+
+def test_spam_template_in_python_code_is_not_prose(tmp_path: Path) -> None:
+    # The same words in a string literal that is no docstring are data, not prose.
+    (tmp_path / "module.py").write_text(f'"""Helpers."""\n\nX = "{TEMPLATE}"\n', "utf-8")
+    assert hooklint(tmp_path, "module.py").stdout == ""
