@@ -165,7 +165,7 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
 # Words every spun template of HL301 contains ("visit our own site", "contact us at our
 # web-page"), and a punycode host. Source files are large and many: a few C-level substring
 # searches decide whether their prose is worth a tokenizer.
-_PYTHON_SPAM_TEXT_NEEDLES = ("our own", "our web", "xn--")
+_PYTHON_SPAM_TEXT_NEEDLES = (" our own", " our web", "xn--")  # not "your own"
 _PYTHON_SPAM_NEEDLES = tuple(n.encode() for n in _PYTHON_SPAM_TEXT_NEEDLES)
 # A translation catalogue is thousands of UI strings (and its msgids carry the project's own
 # links): spam written into a translation is a template, or a punycode host.
