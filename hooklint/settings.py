@@ -258,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="check files in N processes (default: the number of cores)",
     )
-    add("--fix", action="store_true", help="repair what is certain (not available yet)")
+    add("--fix", action="store_true", help="repair what is certain, in place; report the rest")
     add(
         "--config",
         metavar="FILE",
