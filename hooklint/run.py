@@ -194,8 +194,15 @@ def _diagnostics(
     return out
 
 
-def _check_item(item: tuple[str, bytes, Settings]) -> list[Diagnostic]:
-    return check_data(*item)
+_WORKER_SETTINGS: list[Settings] = []  # a worker process's settings, given once at its start
+
+
+def _start_worker(settings: Settings) -> None:
+    _WORKER_SETTINGS.append(settings)
+
+
+def _check_item(item: tuple[str, bytes]) -> list[Diagnostic]:
+    return check_data(item[0], item[1], _WORKER_SETTINGS[0])
 
 
 # Worker processes pay for themselves only when there is this much non-ASCII text to look at:
@@ -233,9 +240,12 @@ def check_sources(
         import hooklint.rules.invisible  # noqa: F401
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        items = [(path, data, settings) for _, path, data in waiting]
-        with multiprocessing.get_context(method).Pool(min(settings.jobs, len(waiting))) as pool:
-            for (index, _, _), found in zip(waiting, pool.imap(_check_item, items), strict=True):
+        items = [(path, data) for _, path, data in waiting]
+        context = multiprocessing.get_context(method)
+        workers = min(settings.jobs, len(waiting))
+        with context.Pool(workers, _start_worker, (settings,)) as pool:
+            found_each = pool.imap(_check_item, items, chunksize=4)
+            for (index, _, _), found in zip(waiting, found_each, strict=True):
                 results[index] = found
     else:
         for index, path, data in waiting:
