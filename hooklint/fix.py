@@ -39,6 +39,7 @@ from typing import NamedTuple
 from hooklint.check import check_text
 from hooklint.rules import Finding
 from hooklint.rules.confusables import ASCII_LETTERS, WORD
+from hooklint.run import MAX_FILE_SIZE
 from hooklint.source import LINE_END, decode
 from hooklint.suppress import apply_directives
 from hooklint.unicode.chars import (
@@ -53,9 +54,6 @@ from hooklint.unicode.chars import (
 )
 from hooklint.unicode.supplement import SUPPLEMENT
 
-#: files larger than this are not read (the limit of the check, ``hooklint.run.MAX_FILE_SIZE``;
-#: not imported from there, to keep the fixer apart from the pipeline)
-MAX_FILE_SIZE = 256 * 1024 * 1024
 #: the codes whose findings fix_text may repair (each only where the repair is certain)
 FIXABLE_CODES = frozenset({"HL101", "HL102", "HL202", "HL203", "HL205"})
 #: the HL202 characters that are removed: each is invisible and changes nothing a reader sees

@@ -18,8 +18,7 @@ from urllib.parse import quote
 from hooklint import __version__
 from hooklint.diagnostic import Diagnostic, safe
 from hooklint.docs import RULES, explain
-
-FORMATS = ("default", "json", "sarif", "github")
+from hooklint.settings import FORMATS as FORMATS  # re-exported: one table of format names
 
 # Where the SARIF log sends readers for the rules; the README's "Rules" section.
 # OWNER is a placeholder until the project has its public home.

@@ -40,6 +40,17 @@ class Link(NamedTuple):
 Span = tuple[int, int]
 
 
+class Parts:
+    """What the spam rules need from a parsed Markdown or reStructuredText file: paragraphs
+    (source spans, and whether they are running text), links, code and hidden regions."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[tuple[list[Span], bool]] = []
+        self.links: list[Link] = []
+        self.code: list[Span] = []
+        self.hidden: list[Span] = []
+
+
 def never(offset: int) -> bool:
     """A ``skip`` test that skips nothing."""
     return False

@@ -16,6 +16,7 @@ from typing import Any
 from hooklint.source import LINE_END
 from hooklint.spam.links import (
     Link,
+    Parts,
     Span,
     bare_urls,
     hidden_regions,
@@ -148,19 +149,9 @@ class _Inline:
         return out
 
 
-class MarkdownParts:
-    """What the spam rules need from a Markdown file."""
-
-    def __init__(self) -> None:
-        self.paragraphs: list[tuple[list[Span], bool]] = []
-        self.links: list[Link] = []
-        self.code: list[Span] = []
-        self.hidden: list[Span] = []
-
-
-def parse(text: str) -> MarkdownParts:
+def parse(text: str) -> Parts:
     """Paragraphs (source spans, running text or not), links, code and hidden regions."""
-    parts = MarkdownParts()
+    parts = Parts()
     lines = _Lines(text)
     tokens = _markdown().parse(text, {})
     definitions: dict[str, tuple[str, int]] = {}
@@ -201,7 +192,7 @@ def _inline(
     token: Any,
     body: bool,
     definitions: dict[str, tuple[str, int]],
-    parts: MarkdownParts,
+    parts: Parts,
 ) -> None:
     from markdown_it.common.utils import normalizeReference
 

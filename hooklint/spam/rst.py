@@ -16,6 +16,7 @@ import re
 from hooklint.source import LINE_END
 from hooklint.spam.links import (
     Link,
+    Parts,
     Span,
     bare_urls,
     hidden_regions,
@@ -47,22 +48,12 @@ _INTERPRETED = re.compile(r"`[^`]{1,2000}`")
 _WORD_REF = re.compile(r"(?<![\w`])([^\W_][\w.-]{0,100})__?(?![\w`])")
 
 
-class RstParts:
-    """What the spam rules need from a reStructuredText file."""
-
-    def __init__(self) -> None:
-        self.paragraphs: list[tuple[list[Span], bool]] = []
-        self.links: list[Link] = []
-        self.code: list[Span] = []
-        self.hidden: list[Span] = []
-
-
 def _name(label: str) -> str:
     return " ".join(label.strip("`").lower().split())
 
 
-def parse(text: str) -> RstParts:
-    parts = RstParts()
+def parse(text: str) -> Parts:
+    parts = Parts()
     targets: dict[str, tuple[str, int]] = {}
     references: list[tuple[str, str, int]] = []  # (name, text, offset of the text)
     paragraph: list[Span] = []
@@ -169,7 +160,7 @@ def parse(text: str) -> RstParts:
 
 
 def _paragraph(
-    text: str, spans: list[Span], parts: RstParts, references: list[tuple[str, str, int]]
+    text: str, spans: list[Span], parts: Parts, references: list[tuple[str, str, int]]
 ) -> None:
     """Inline markup of one paragraph: links and references out, literals masked."""
     start, end = spans[0][0], spans[-1][1]
