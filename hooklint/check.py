@@ -7,15 +7,12 @@ Pure-ASCII text without control characters is cleared with two C-level calls; th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from hooklint.rules import Finding
-from hooklint.source import LINE_END
+from hooklint.source import LINE_END, lines_matching, non_ascii_lines
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LONE_CR = re.compile(r"\r(?!\n)")
-# A character that is not printable ASCII, tab or a line end.
-_INTERESTING = re.compile("[^\t\n\r\x20-\x7e]")
 
 
 def check_text(text: str, *, code: bool = False) -> list[Finding]:
@@ -24,51 +21,60 @@ def check_text(text: str, *, code: bool = False) -> list[Finding]:
     ``code`` marks source code, where unusual spaces are findings (HL107).
     """
     findings: list[Finding] = []
-    if "\r" in text and "\n" in text and _LONE_CR.search(text):
+    lone_cr = "\r" in text and _LONE_CR.search(text) is not None
+    if lone_cr and "\n" in text:
         findings.extend(_lone_carriage_returns(text))
     if text.isascii() and not _ASCII_CONTROL.search(text):
         return findings
 
     from hooklint.rules.confusables import ConfusableScan
     from hooklint.rules.invisible import SUSPECT, scan_line
+    from hooklint.rules.typography import CANDIDATES
+    from hooklint.rules.typography import scan_line as typography
 
     scan = ConfusableScan()
-    if code:
-        from hooklint.rules import typography
-    for lineno, line in _lines_to_look_at(text):
-        if SUSPECT.search(line):
+    if lone_cr:
+        # A lone CR ends a line too: number every line the slow way (rare).
+        for lineno, line in enumerate(LINE_END.split(text), 1):
+            if SUSPECT.search(line):
+                findings.extend(scan_line(lineno, line, code))
+            if not line.isascii():
+                scan.line(lineno, line)
+                if code:
+                    findings.extend(typography(lineno, line))
+        findings.extend(scan.finish())
+        findings.sort()
+        return findings
+
+    rows = non_ascii_lines(text)
+    joined = "\n".join(line for _, line in rows)  # searched first, as one text
+    # Outside the non-ASCII lines, only an ASCII control can be a suspect.
+    if _has_ascii_controls(text):
+        for lineno, line in lines_matching(SUSPECT, text):
             findings.extend(scan_line(lineno, line, code))
-        if not line.isascii():
-            scan.line(lineno, line)
-            if code:
-                findings.extend(typography.scan_line(lineno, line))
-    findings.extend(scan.finish())
+    elif SUSPECT.search(joined):
+        for lineno, line in rows:
+            if SUSPECT.search(line):
+                findings.extend(scan_line(lineno, line, code))
+    if code and CANDIDATES.search(joined):
+        for lineno, line in rows:
+            if CANDIDATES.search(line):
+                findings.extend(typography(lineno, line))
+    if rows:
+        findings.extend(scan.lines(rows, joined))
     findings.sort()
     return findings
 
 
-def _lines_to_look_at(text: str) -> Iterator[tuple[int, str]]:
-    """(number, text) of each line with a non-ASCII or control character, without its line end.
+# The bytes that are no ASCII control: printable ASCII, tab, line ends, and every byte of a
+# UTF-8 sequence.
+_NO_CONTROL_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 
-    Lines without one are skipped by C-level searches rather than visited one by one.
-    """
-    if "\r" in text and _LONE_CR.search(text):
-        # A lone CR ends a line too: number the lines the slow way (rare).
-        for lineno, line in enumerate(LINE_END.split(text), 1):
-            if not line.isascii() or _ASCII_CONTROL.search(line):
-                yield lineno, line
-        return
-    lineno, counted, pos = 1, 0, 0
-    while (m := _INTERESTING.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        if end < 0:
-            end = len(text)
-        lineno += text.count("\n", counted, start)
-        counted = start
-        line = text[start:end]
-        yield lineno, line[:-1] if line.endswith("\r") else line
-        pos = end + 1
+
+def _has_ascii_controls(text: str) -> bool:
+    """Whether ``text`` holds an ASCII control character other than tab and line ends (bytes
+    are deleted faster than characters are searched)."""
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NO_CONTROL_BYTES))
 
 
 def _lone_carriage_returns(text: str) -> list[Finding]:

@@ -27,14 +27,12 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
-from itertools import compress, count
-from operator import not_
 from typing import NamedTuple, TypeAlias
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
-from hooklint.source import LINE_END
+from hooklint.source import LINE_END, non_ascii_lines
 
 #: the codes of the confusable rules, which become HL105 inside a name
 CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
@@ -451,24 +449,20 @@ def _may_hold_non_ascii_names(text: str) -> bool:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             return True  # lone CR line ends: rare, left to the tokenizer
-    lines = text.split("\n")
-    rows = list(compress(count(), map(not_, map(str.isascii, lines))))  # at C speed
-    more = set()
+    rows = dict(non_ascii_lines(text))  # line number -> text
     for needle in (*_TRIPLE_QUOTES, "\\\n"):
-        row, seen = 0, 0
+        lineno, counted = 1, 0
         found = text.find(needle)
         while found >= 0:
-            row += text.count("\n", seen, found)
-            seen = found
-            more.add(row)
+            lineno += text.count("\n", counted, found)
+            counted = found
+            _add_line(rows, text, lineno, found)
             if needle == "\\\n":
-                more.add(row + 1)
+                _add_line(rows, text, lineno + 1, found + 2)
             found = text.find(needle, found + len(needle))
-    if more:
-        rows = sorted(more.union(rows))
     state: _State = None
-    for row in rows:
-        line = lines[row]
+    for row in sorted(rows):
+        line = rows[row]
         if state is None:
             if _PLAIN_LINE.fullmatch(line):
                 continue
@@ -478,6 +472,14 @@ def _may_hold_non_ascii_names(text: str) -> bool:
         if unsure:
             return True
     return False
+
+
+def _add_line(rows: dict[int, str], text: str, lineno: int, offset: int) -> None:
+    """Add line ``lineno`` of ``text``, which holds ``offset``, to ``rows``."""
+    if lineno not in rows:
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        rows[lineno] = text[start : end if end >= 0 else len(text)]
 
 
 def _read_line(line: str, state: _State) -> tuple[_State, bool]:

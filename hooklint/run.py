@@ -6,6 +6,7 @@ Every function here reports a bad file as a finding and goes on; none raises for
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -132,10 +133,11 @@ def _may_hold_spam(kind: str, data: bytes) -> bool:
     leave room for spam: those files are many and large, and rarely prose."""
     if kind == "code":
         return False  # no reliable way to tell comments from code in every language
-    if kind == "python":
-        return any(needle in data for needle in _PYTHON_SPAM_NEEDLES)
-    if kind == "po":
-        return any(needle in data for needle in _CATALOGUE_SPAM_NEEDLES)
+    if kind in ("python", "po"):
+        # " our own", " our web" or "xn--", in two searches: the first two share " our ".
+        return b"xn--" in data or (
+            b" our " in data and (b" our own" in data or b" our web" in data)
+        )
     return True
 
 
@@ -151,7 +153,7 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
         return found
     # In Python only comments and docstrings are prose, and finding those takes a tokenizer:
     # the whole file is asked first, and only then is it tokenized.
-    if not any(needle in text for needle in _PYTHON_SPAM_TEXT_NEEDLES):
+    if " our own" not in text and " our web" not in text and not _prose_punycode(text):
         return []
     if not check_spam(text, "text", options):
         return []
@@ -162,14 +164,27 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
     return found
 
 
-# Words every spun template of HL301 contains ("visit our own site", "contact us at our
-# web-page"), and a punycode host. Source files are large and many: a few C-level substring
-# searches decide whether their prose is worth a tokenizer.
-_PYTHON_SPAM_TEXT_NEEDLES = (" our own", " our web", "xn--")  # not "your own"
-_PYTHON_SPAM_NEEDLES = tuple(n.encode() for n in _PYTHON_SPAM_TEXT_NEEDLES)
 # A translation catalogue is thousands of UI strings (and its msgids carry the project's own
-# links): spam written into a translation is a template, or a punycode host.
-_CATALOGUE_SPAM_NEEDLES = _PYTHON_SPAM_NEEDLES
+# links), and a source file is rarely prose: spam in either is looked for only when it holds
+# words every spun template of HL301 contains (" our own site", " contact us at our web-page";
+# not "your own"), or a punycode host.
+_QUOTED = re.compile(r"'[^'\\\n]*(?:\\.[^'\\\n]*)*'|\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"")
+
+
+def _prose_punycode(source: str) -> bool:
+    """Whether a punycode host in Python source may stand in prose: anywhere but inside a
+    one-line string literal on a line without a comment or a triple quote (test data, mostly)."""
+    found = source.find("xn--")
+    while found >= 0:
+        start = source.rfind("\n", 0, found) + 1
+        end = source.find("\n", found)
+        line = source[start : end if end >= 0 else len(source)]
+        if "#" in line or '"""' in line or "'''" in line or "xn--" in _QUOTED.sub("", line):
+            return True
+        if end < 0:
+            return False
+        found = source.find("xn--", end)
+    return False
 
 
 def _diagnostics(

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
+from itertools import compress, count
+from operator import not_
 from typing import NamedTuple
 
 from hooklint.rules import Finding
@@ -94,3 +97,38 @@ def _nul_pattern(data: bytes) -> str | None:
     if sample[0::2].count(0) * 10 >= 9 * (n // 2) and sample[1::2].count(0) * 10 < n // 2:
         return "utf-16-be"
     return None
+
+
+def lines_matching(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, str]]:
+    """(number, text) of each line of ``text`` where ``pattern`` matches, without its line end.
+
+    Lines end at ``\\n`` or ``\\r\\n`` (a text with a lone ``\\r`` must be split with
+    ``LINE_END`` instead). Lines without a match are passed over by C-level searches, not
+    visited one by one.
+    """
+    lineno, counted, pos = 1, 0, 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        if end < 0:
+            end = len(text)
+        lineno += text.count("\n", counted, start)
+        counted = start
+        line = text[start:end]
+        yield lineno, line[:-1] if line.endswith("\r") else line
+        pos = end + 1
+
+
+def non_ascii_lines(text: str) -> list[tuple[int, str]]:
+    """(number, text) of each line with a non-ASCII character, without its line end, in a text
+    whose lines end at ``\\n`` or ``\\r\\n``.
+
+    Splitting the whole text and asking each line ``isascii`` costs less than searching for
+    the lines, even when they are few: all of it runs at C speed.
+    """
+    lines = text.split("\n")
+    wanted = list(map(not_, map(str.isascii, lines)))
+    texts = list(compress(lines, wanted))
+    if "\r" in text:
+        texts = [line[:-1] if line.endswith("\r") else line for line in texts]
+    return list(zip(compress(count(1), wanted), texts, strict=True))

@@ -22,10 +22,12 @@ that is written in such an alphabet, while ``ɑnd`` in English prose is still fl
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import eq, gt
 from typing import NamedTuple
 
 from hooklint.diagnostic import describe, safe
@@ -58,6 +60,17 @@ WORD = re.compile(f"(?:[^\\W_]+|[{_MARKS}{_SYMBOLS}]+)+")  # runs, not character
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WITHOUT_ASCII_LETTERS = dict.fromkeys(map(ord, ASCII_LETTERS))
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+# A token: a run of ASCII letters, digits and non-ASCII characters, with at least one of the
+# latter. Every word with a non-ASCII character lies within one. (Possessive repeats, where
+# the regex engine has them, spare it from backtracking over every ASCII word.)
+_TOKEN_CHAR = "[A-Za-z0-9\x80-\U0010ffff]"
+_TOKEN = re.compile(
+    "[A-Za-z0-9]*+[^\x00-\x7f][A-Za-z0-9\x80-\U0010ffff]*+"
+    if sys.version_info >= (3, 11)
+    else "(?<![A-Za-z0-9])[A-Za-z0-9]*[^\x00-\x7f][A-Za-z0-9\x80-\U0010ffff]*"
+)
+# More tokens to look for than this, and every line is scanned.
+_MAX_SOUGHT = 64
 _DIGIT = re.compile(r"\d")  # a decimal digit of any system, as str.isdecimal
 # Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
 _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
@@ -139,6 +152,75 @@ class ConfusableScan:
                             line_scripts=line_scripts,
                         )
                     )
+
+    def lines(self, rows: list[tuple[int, str]], joined: str) -> list[Finding]:
+        """Scan a text given as its lines with a non-ASCII character, (number, text) in order,
+        and those lines joined by line ends; returns every finding.
+
+        The distinct tokens of those lines are surveyed first, at C speed. Most are plain words
+        of one script, which only count as evidence; the lines that hold a token needing a
+        closer look are then scanned as :meth:`line` scans them.
+        """
+        needy = self._survey(joined)
+        if len(needy) > _MAX_SOUGHT:
+            for lineno, line in rows:
+                self.line(lineno, line)
+        elif needy:
+            sought = "|".join(map(re.escape, sorted(needy, key=len, reverse=True)))
+            pattern = re.compile(f"(?<!{_TOKEN_CHAR})(?:{sought})(?!{_TOKEN_CHAR})")
+            for lineno, line in rows:
+                if pattern.search(line):
+                    self.line(lineno, line)
+        return self.finish()
+
+    def _survey(self, text: str) -> set[str]:
+        """Gather the evidence of every distinct token of ``text``; return the tokens that may
+        hold a finding."""
+        tokens = list(set(_TOKEN.findall(text)))
+        shapes = _shapes(tokens)
+        # A plain word of one script holds no finding; three of them show that the file is
+        # written in that script.
+        for script in set(shapes):
+            if script != _NO_SCRIPT and script >= 0:
+                for token in compress(tokens, map(eq, shapes, repeat(script))):
+                    if self._verified(script):
+                        break
+                    self._witness(script, token)
+        needy = set()
+        wholes: list[tuple[str, str, int]] = []  # (token, word, script) of whole-word lookalikes
+        for token in compress(tokens, map(gt, repeat(_NO_SCRIPT), shapes)):
+            for word in WORD.findall(token):
+                if word.isascii():
+                    continue
+                shape = _word_shape(word)
+                if shape >= _NO_SCRIPT:
+                    if shape != _NO_SCRIPT:
+                        self._witness(shape, word)
+                    continue
+                parts = _cjk_split(word) if shape == _SPLIT else ((0, word),)
+                for _, part in parts:
+                    if part.isascii():
+                        continue
+                    verdict = _judge(part)
+                    for key in verdict.witness:
+                        self._witness(key, part)
+                    if verdict.marks:
+                        needy.add(token)
+                    elif verdict.whole is not None:
+                        wholes.append((token, part, verdict.whole))
+        for token, word, script in wholes:
+            if not self._passes_anywhere(word, script):
+                needy.add(token)
+        return needy
+
+    def _passes_anywhere(self, word: str, script: int) -> bool:
+        """Whether a whole-word lookalike passes whatever line it stands in, by the evidence
+        gathered so far (the rest of ``_whole_word_verdict`` depends on the line)."""
+        if script in (LATIN, COMMON):
+            return False
+        if script == GREEK and sum(c.isalpha() for c in word) == 1:
+            return word[0].islower() and word[0] != "\u03bf"
+        return self._verified(script)
 
     def finish(self) -> list[Finding]:
         """Resolve what waited for the whole file; returns every finding."""
@@ -379,6 +461,13 @@ class _ClassTable(dict[int, "str | None"]):
 
 
 _CLASSES = _ClassTable()
+_CLASSES[ord("\n")] = "\n"  # kept, to translate many words joined by line ends at once
+
+
+def _shapes(words: list[str]) -> list[int]:
+    """``_word_shape`` of each word (none holding a line end), at C speed."""
+    classes = "\n".join(words).translate(_CLASSES).split("\n")
+    return list(map(_shape, map(frozenset, classes)))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -19,18 +19,19 @@ TYPOGRAPHY = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\uff0d": "-", "\u2044": "/", "\u2215": "/", "\uff0f": "/", "\u02bc": "'", "\u00b4": "'",
 }  # fmt: skip
-_CANDIDATES = re.compile("[" + "".join(sorted(TYPOGRAPHY)) + "]")
+#: any character of ``TYPOGRAPHY``
+CANDIDATES = re.compile("[" + "".join(sorted(TYPOGRAPHY)) + "]")
 # An ASCII-quoted string, or a comment to the end of the line: typography there is fine.
 _SKIPPED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?:^|(?<=\s))(?:#|//).*""")
 
 
 def scan_line(lineno: int, line: str) -> list[Finding]:
     """HL106 findings on one line of code."""
-    if not _CANDIDATES.search(line):
+    if not CANDIDATES.search(line):
         return []
     skipped = [m.span() for m in _SKIPPED.finditer(line)]
     out = []
-    for m in _CANDIDATES.finditer(line):
+    for m in CANDIDATES.finditer(line):
         i = m.start()
         if any(start <= i < end for start, end in skipped):
             continue

@@ -17,13 +17,13 @@ from hooklint.spam.links import (
     Link,
     Span,
     bare_urls,
+    cutter,
     hidden_regions,
     html_anchors,
     html_prose,
     inside,
     merge,
     never,
-    subtract,
     text_links,
 )
 
@@ -128,15 +128,16 @@ def _plain(
             labels.append(label)
         own: Paragraphs = []
         current: list[Span] = []
+        cut = cutter(holes)
         for line in lines:
             if line == _BREAK:
                 if current:
-                    own.append((current, True))
+                    own.append((cut(current), True))
                     current = []
             else:
-                current.extend(subtract([line], holes))
+                current.append(line)
         if current:
-            own.append((current, True))
+            own.append((cut(current), True))
         paragraphs.extend(_without_bare_urls(text, own, labels, links))
     return paragraphs, links
 
@@ -164,14 +165,16 @@ def _without_bare_urls(
     """Find the bare URLs of ``paragraphs`` (outside link texts), add them to ``links``, and
     return the paragraphs without them."""
     urls: list[Span] = []
+    without_labels = cutter(labels)
     for spans, _ in paragraphs:
-        for a, b in subtract(spans, labels):
+        for a, b in without_labels(spans):
             for at, url in bare_urls(text, a, b):
                 links.append(Link(url, at, "", at, "bare"))
                 urls.append((at, at + len(url)))
     if not urls:
         return paragraphs
-    return [(subtract(spans, urls), body) for spans, body in paragraphs]
+    without_urls = cutter(urls)
+    return [(without_urls(spans), body) for spans, body in paragraphs]
 
 
 def _region_lines(text: str, start: int, end: int, code_aware: bool) -> list[Span]:
@@ -271,5 +274,6 @@ def _catalogue(text: str) -> tuple[Paragraphs, list[Link]]:
                 labels.append(label)
                 holes.extend(((whole[0], label[0]), (label[1], whole[1])))
     if holes:
-        paragraphs = [(subtract(spans, holes), body) for spans, body in paragraphs]
+        cut = cutter(holes)
+        paragraphs = [(cut(spans), body) for spans, body in paragraphs]
     return _without_bare_urls(view, paragraphs, labels, links), links

@@ -82,23 +82,30 @@ def inside(spans: list[Span]) -> Callable[[int], bool]:
 
 def subtract(spans: list[Span], holes: list[Span]) -> list[Span]:
     """``spans`` (sorted, not overlapping) without the parts covered by ``holes``."""
-    if not holes:
-        return spans
+    return cutter(holes)(spans) if holes else spans
+
+
+def cutter(holes: list[Span]) -> Callable[[list[Span]], list[Span]]:
+    """``subtract`` with ``holes`` merged once, for cutting them out of many lists of spans."""
     merged = merge(holes)
     ends = [b for _, b in merged]
-    out = []
-    for start, end in spans:
-        pos = start
-        i = bisect.bisect_right(ends, start)
-        while i < len(merged) and merged[i][0] < end:
-            a, b = merged[i]
-            if a > pos:
-                out.append((pos, a))
-            pos = max(pos, b)
-            i += 1
-        if end > pos:
-            out.append((pos, end))
-    return out
+
+    def cut(spans: list[Span]) -> list[Span]:
+        out = []
+        for start, end in spans:
+            pos = start
+            i = bisect.bisect_right(ends, start)
+            while i < len(merged) and merged[i][0] < end:
+                a, b = merged[i]
+                if a > pos:
+                    out.append((pos, a))
+                pos = max(pos, b)
+                i += 1
+            if end > pos:
+                out.append((pos, end))
+        return out
+
+    return cut
 
 
 # ----------------------------------------------------------------------------------- bare URLs
