@@ -15,10 +15,13 @@ _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
-def check_text(text: str, *, code: bool = False) -> list[Finding]:
+def check_text(
+    text: str, *, code: bool = False, rows: list[tuple[int, str]] | None = None
+) -> list[Finding]:
     """Every finding of the character rules in ``text``, sorted by position.
 
-    ``code`` marks source code, where unusual spaces are findings (HL107).
+    ``code`` marks source code, where unusual spaces are findings (HL107). ``rows`` is
+    ``non_ascii_lines(text)``, when the caller has it already.
     """
     findings: list[Finding] = []
     lone_cr = "\r" in text and _LONE_CR.search(text) is not None
@@ -29,7 +32,7 @@ def check_text(text: str, *, code: bool = False) -> list[Finding]:
 
     from hooklint.rules.confusables import ConfusableScan
     from hooklint.rules.invisible import SUSPECT, scan_line
-    from hooklint.rules.typography import CANDIDATES
+    from hooklint.rules.typography import CANDIDATES, SKIPPED
     from hooklint.rules.typography import scan_line as typography
 
     scan = ConfusableScan()
@@ -46,7 +49,8 @@ def check_text(text: str, *, code: bool = False) -> list[Finding]:
         findings.sort()
         return findings
 
-    rows = non_ascii_lines(text)
+    if rows is None:
+        rows = non_ascii_lines(text)
     joined = "\n".join(line for _, line in rows)  # searched first, as one text
     # Outside the non-ASCII lines, only an ASCII control can be a suspect.
     if _has_ascii_controls(text):
@@ -56,7 +60,9 @@ def check_text(text: str, *, code: bool = False) -> list[Finding]:
         for lineno, line in rows:
             if SUSPECT.search(line):
                 findings.extend(scan_line(lineno, line, code))
-    if code and CANDIDATES.search(joined):
+    # Typography in code counts outside strings and comments only, which a line's own ASCII
+    # quotes and comment marker delimit: the joined lines without them tell if any is left.
+    if code and CANDIDATES.search(joined) and CANDIDATES.search(SKIPPED.sub("", joined)):
         for lineno, line in rows:
             if CANDIDATES.search(line):
                 findings.extend(typography(lineno, line))

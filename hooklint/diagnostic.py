@@ -25,7 +25,8 @@ class Diagnostic(NamedTuple):
 # Everything that could move the cursor, recolour the terminal, reorder the line or hide text:
 # C0/C1 controls, DEL, bidi controls, zero-width and other format characters, line and
 # paragraph separators, variation selectors, tag characters and unassigned/private code points.
-_UNSAFE = re.compile(
+# (Left to re's cache to compile on first use: most runs print nothing that needs it.)
+_UNSAFE = (
     "[\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0"
     "\ufff0-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e0fff\ud800-\udfff]"
@@ -44,7 +45,7 @@ def safe(text: str) -> str:
     """``text`` with every control, bidi, invisible or tag character written as an escape."""
     if text.isascii() and text.isprintable():
         return text
-    out = _UNSAFE.sub(lambda m: escape_char(m.group()), text)
+    out = re.sub(_UNSAFE, lambda m: escape_char(m.group()), text)
     # Anything else that is not printable (unassigned, private use, other Cf) is escaped too.
     if not out.isprintable():
         out = "".join(c if c.isprintable() or c == " " else escape_char(c) for c in out)

@@ -25,8 +25,10 @@ import sys
 import tokenize
 import unicodedata
 import warnings
+from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple, TypeAlias
 
 from hooklint.check import check_text
@@ -69,10 +71,12 @@ def check_python(text: str) -> list[Finding]:
     The character rules' findings (HL107 for unusual spaces, since this is code), where a
     confusable inside a name becomes HL105, plus HL105 for names whose skeletons collide.
     """
-    findings = check_text(text, code=True)
     if text.isascii():
-        return findings  # ASCII names have no lookalikes, and two of them never collide
-    if not _may_hold_non_ascii_names(text):
+        # ASCII names have no lookalikes, and two of them never collide.
+        return check_text(text, code=True)
+    rows = non_ascii_lines(text)
+    findings = check_text(text, code=True, rows=rows)
+    if not _may_hold_non_ascii_names(text, rows):
         return findings  # no name holds a lookalike, and no two names can collide
     parsed = _parse(text)
     if parsed is None:
@@ -412,17 +416,20 @@ def _name_skeleton(name: str) -> str:
 # -- the cheap test that spares most files the tokenizer --------------------------------------
 
 # Code outside strings and comments: ASCII, without quotes or backslashes.
-_CODE = r"[^'\"#\\\x80-\U0010ffff]*"
+_CODE = r"[^'\"#\\\n\x80-\U0010ffff]*"
 # A line that starts outside any string and holds only such code, one-line string literals that
 # are no f-strings (whatever their text), and a comment (whatever its text). A triple quote, or
-# a backslash that continues the line, does not match.
-_PLAIN_LINE = re.compile(
+# a backslash that continues the line, does not match. Any number of such lines, each ending
+# in a line end, match as one run (a possessive run where the regex engine has them: it never
+# needs to give a line back).
+_PLAIN_LINE = (
     _CODE
     + "(?:(?<![fF])(?<![fF][rR])(?!'''|\"\"\")"
-    + r"""(?:'[^'\\]*(?:\\.[^'\\]*)*'|"[^"\\]*(?:\\.[^"\\]*)*")"""
+    + r"""(?:'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*")"""
     + _CODE
     + r")*(?:#.*)?"
 )
+_PLAIN_LINES = re.compile(f"(?:{_PLAIN_LINE}\n)*" + ("+" if sys.version_info >= (3, 11) else ""))
 _SPECIAL = re.compile(r"""[#'"\\]""")
 _TRIPLE_QUOTES = ('"""', "'''")
 # The rest of a string literal on a line, from after its opening quote(s) (or the start of a
@@ -435,38 +442,47 @@ _STRING_END = {q: re.compile(f"[^{q}\\\\]*(?:\\\\.[^{q}\\\\]*)*{q}") for q in "'
 _State: TypeAlias = "tuple[str, bool] | None"
 
 
-def _may_hold_non_ascii_names(text: str) -> bool:
+def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
     """Whether a non-ASCII character of ``text`` may stand in a name: in code or in an f-string.
 
-    Only some lines are read: those with a non-ASCII character, and those with a triple quote or
-    a final backslash (with the line after it), the only ones that can leave the next line
-    inside a string. A ``False`` is certain for code that Python 3.11 can read; a ``True`` may
-    be cautious, and only costs the tokenizer. (Python 3.12 lets an f-string nest its own quotes
-    and spread a replacement field over lines; where that shows on a line that is read, the
-    answer is ``True``.)
+    Only some lines are read: those with a non-ASCII character (``rows``, which is
+    ``non_ascii_lines(text)``), and those with a triple quote or a final backslash (with the line
+    after it), the only ones that can leave the next line inside a string. A ``False`` is
+    certain for code that Python 3.11 can read; a ``True`` may be cautious, and only costs the
+    tokenizer. (Python 3.12 lets an f-string nest its own quotes and spread a replacement field
+    over lines; where that shows on a line that is read, the answer is ``True``.)
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             return True  # lone CR line ends: rare, left to the tokenizer
-    rows = dict(non_ascii_lines(text))  # line number -> text
+    lines = dict(rows)  # line number -> text
     for needle in (*_TRIPLE_QUOTES, "\\\n"):
         lineno, counted = 1, 0
         found = text.find(needle)
         while found >= 0:
             lineno += text.count("\n", counted, found)
             counted = found
-            _add_line(rows, text, lineno, found)
+            _add_line(lines, text, lineno, found)
             if needle == "\\\n":
-                _add_line(rows, text, lineno + 1, found + 2)
+                _add_line(lines, text, lineno + 1, found + 2)
             found = text.find(needle, found + len(needle))
+    order = sorted(lines)
+    texts = [lines[row] for row in order]
+    joined = "\n".join(texts) + "\n"
+    starts = list(accumulate((len(line) + 1 for line in texts), initial=0))
     state: _State = None
-    for row in sorted(rows):
-        line = rows[row]
+    k = 0
+    while k < len(texts):
         if state is None:
-            if _PLAIN_LINE.fullmatch(line):
-                continue
-        elif len(state[0]) == 3 and not state[1] and state[0][0] not in line:
+            # Pass over the plain lines from here in one match, to the first that is not.
+            plain = _PLAIN_LINES.match(joined, starts[k])  # (it matches no line, at least)
+            k = bisect_left(starts, plain.end() if plain else starts[k])
+            if k == len(texts):
+                break
+        line = texts[k]
+        k += 1
+        if state is not None and len(state[0]) == 3 and not state[1] and state[0][0] not in line:
             continue  # a line inside a docstring or another long string
         state, unsure = _read_line(line, state)
         if unsure:

@@ -220,9 +220,11 @@ def _check_item(item: tuple[str, bytes]) -> list[Diagnostic]:
     return check_data(item[0], item[1], _WORKER_SETTINGS[0])
 
 
-# Worker processes pay for themselves only when there is this much non-ASCII text to look at:
-# pure-ASCII files are cleared faster than their bytes could be sent to a worker.
-_PARALLEL_FROM_BYTES = 4 * 1024 * 1024
+# Worker processes pay for themselves only when the files hold this many non-ASCII bytes: the
+# work on a file is mostly in its non-ASCII lines, and pure-ASCII files are cleared faster
+# than their bytes could be sent to a worker.
+_PARALLEL_FROM_BYTES = 256 * 1024
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def check_sources(
@@ -244,7 +246,7 @@ def check_sources(
         else:
             waiting.append((len(results), path, data))
             results.append([])
-            waiting_bytes += len(data)
+            waiting_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
         if progress is not None:
             progress(done)
     if settings.jobs >= 2 and len(waiting) >= 2 and waiting_bytes >= _PARALLEL_FROM_BYTES:

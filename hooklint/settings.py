@@ -142,10 +142,23 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help as wide as the terminal. (argparse makes a formatter for every option it is given,
+    and its own way of measuring the terminal imports shutil, which costs every run time.)"""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = os.get_terminal_size(sys.stdout.fileno()).columns - 2
+        except (OSError, ValueError):
+            width = 78
+        super().__init__(prog, width=max(width, 40))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line. Every option that has a ``[tool.hooklint]`` key is listed in CONFIG."""
     p = _Parser(
         prog="hooklint",
+        formatter_class=_Formatter,
         description="Find lookalike letters, invisible and control characters, and link spam.",
     )
     p.add_argument("files", nargs="*", metavar="PATH", help="files or directories to check")

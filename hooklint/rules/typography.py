@@ -21,15 +21,16 @@ TYPOGRAPHY = {
 }  # fmt: skip
 #: any character of ``TYPOGRAPHY``
 CANDIDATES = re.compile("[" + "".join(sorted(TYPOGRAPHY)) + "]")
-# An ASCII-quoted string, or a comment to the end of the line: typography there is fine.
-_SKIPPED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?:^|(?<=\s))(?:#|//).*""")
+#: an ASCII-quoted string, or a comment to the end of the line: typography there is fine
+#: (never across a line end, so that it can run on many lines joined)
+SKIPPED = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|(?:^|(?<=\s))(?:#|//).*""")
 
 
 def scan_line(lineno: int, line: str) -> list[Finding]:
     """HL106 findings on one line of code."""
     if not CANDIDATES.search(line):
         return []
-    skipped = [m.span() for m in _SKIPPED.finditer(line)]
+    skipped = [m.span() for m in SKIPPED.finditer(line)]
     out = []
     for m in CANDIDATES.finditer(line):
         i = m.start()

@@ -28,6 +28,7 @@ from hooklint.python import (
     prose_regions,
 )
 from hooklint.rules import Finding
+from hooklint.source import non_ascii_lines
 
 
 def rendered(text: str) -> list[str]:
@@ -322,7 +323,7 @@ def test_a_name_after_an_f_string_that_nests_its_own_quotes() -> None:
     ],
 )
 def test_the_cheap_scan_spares_the_tokenizer_when_non_ascii_is_only_text(text: str) -> None:
-    assert not _may_hold_non_ascii_names(text)
+    assert not _may_hold_non_ascii_names(text, non_ascii_lines(text))
 
 
 @pytest.mark.parametrize(
@@ -336,7 +337,7 @@ def test_the_cheap_scan_spares_the_tokenizer_when_non_ascii_is_only_text(text: s
     ids=["name", "f-string-field", "multi-line-f-string", "backslash-in-a-comment"],
 )
 def test_the_cheap_scan_sends_possible_names_to_the_tokenizer(text: str) -> None:
-    assert _may_hold_non_ascii_names(text)
+    assert _may_hold_non_ascii_names(text, non_ascii_lines(text))
 
 
 # -- prose regions ------------------------------------------------------------------------------
