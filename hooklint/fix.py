@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -39,7 +38,7 @@ from typing import NamedTuple
 from hooklint.check import check_text
 from hooklint.rules import Finding
 from hooklint.rules.confusables import ASCII_LETTERS, WORD
-from hooklint.run import MAX_FILE_SIZE
+from hooklint.run import MAX_FILE_SIZE, read_regular
 from hooklint.source import LINE_END, decode
 from hooklint.suppress import apply_directives
 from hooklint.unicode.chars import (
@@ -469,20 +468,7 @@ def _encode(text: str, encoding: str, bom: bytes) -> bytes | None:
 
 def _read(path: str) -> tuple[bytes, os.stat_result]:
     """The bytes and status of a regular file (never blocks on a FIFO or reads a device)."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as stream:
-        st = os.fstat(stream.fileno())
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(0, "not a regular file")
-        if st.st_size > MAX_FILE_SIZE:
-            raise OSError(
-                errno.EFBIG,
-                f"the file is {st.st_size} bytes, more than the limit of {MAX_FILE_SIZE}",
-            )
-        return stream.read(), st
+    return read_regular(path, MAX_FILE_SIZE)
 
 
 def _reason(exc: OSError) -> str:

@@ -5,8 +5,10 @@ Every function here reports a bad file as a finding and goes on; none raises for
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -45,17 +47,46 @@ def kind_of(path: str) -> str:
 def read_file(path: str) -> bytes | Diagnostic:
     """The bytes of a file, or the HL001 finding that says why they cannot be had."""
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_FILE_SIZE:
-                return Diagnostic(path, 1, 1, "HL001", f"not checked: the file is {size} bytes, "
-                                  f"more than the limit of {MAX_FILE_SIZE}")  # fmt: skip
-            return stream.read()
+        return read_regular(path)[0]
     except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            return Diagnostic(path, 1, 1, "HL001", f"not checked: {exc.strerror}")
         reason = exc.strerror or type(exc).__name__
         if isinstance(exc, IsADirectoryError):
             reason = "is a directory"
         return Diagnostic(path, 1, 1, "HL001", f"cannot read the file: {safe(reason)}")
+
+
+# Never wait for a writer at the other end of a FIFO.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def read_regular(path: str, limit: int = MAX_FILE_SIZE) -> tuple[bytes, os.stat_result]:
+    """The bytes and status of a regular file of at most ``limit`` bytes; OSError otherwise. It
+    never blocks on a FIFO or reads a device. (Plain ``os`` calls: a file object costs more than
+    reading a small file does.)"""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(0, "not a regular file")
+        size = st.st_size
+        if size > limit:
+            raise OSError(errno.EFBIG, f"the file is {size} bytes, more than the limit of {limit}")
+        data = os.read(fd, size + 1)
+        if len(data) != size:  # a short read, or a file that is being written to
+            parts = [data]
+            while part := os.read(fd, 1 << 20):
+                parts.append(part)
+                size += len(part)
+                if size > limit:
+                    raise OSError(errno.EFBIG, f"the file grew past the limit of {limit} bytes")
+            data = b"".join(parts)
+        return data, st
+    finally:
+        os.close(fd)
 
 
 # Bytes that need no further look from the character rules: printable ASCII, tab and LF.
@@ -76,7 +107,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     """Decode and check the bytes of the file at ``path``."""
     selection = settings.selection_for(path)
     kind = kind_of(path)
-    spam = settings.spam if _wants_spam(selection) and _may_hold_spam(kind, data) else None
+    spam = settings.spam if selection.spam and _may_hold_spam(kind, data) else None
     if data.isascii() and _clean_ascii(data):
         if spam is None:
             return []
@@ -139,10 +170,6 @@ def _may_hold_spam(kind: str, data: bytes) -> bool:
             b" our " in data and (b" our own" in data or b" our web" in data)
         )
     return True
-
-
-def _wants_spam(selection: Selection) -> bool:
-    return any(code.startswith("HL3") for code in selection.enabled)
 
 
 def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
@@ -216,8 +243,8 @@ def _start_worker(settings: Settings) -> None:
     _WORKER_SETTINGS.append(settings)
 
 
-def _check_item(item: tuple[str, bytes]) -> list[Diagnostic]:
-    return check_data(item[0], item[1], _WORKER_SETTINGS[0])
+def _check_items(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
+    return [check_data(path, data, _WORKER_SETTINGS[0]) for path, data in items]
 
 
 # Worker processes pay for themselves only when the files hold this many non-ASCII bytes: the
@@ -225,6 +252,46 @@ def _check_item(item: tuple[str, bytes]) -> list[Diagnostic]:
 # than their bytes could be sent to a worker.
 _PARALLEL_FROM_BYTES = 256 * 1024
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_BATCH = 4  # files handed to a worker at a time
+
+
+def _worth_workers(settings: Settings, files: int, non_ascii_bytes: int) -> bool:
+    return settings.jobs >= 2 and files >= 2 and non_ascii_bytes >= _PARALLEL_FROM_BYTES
+
+
+class _Workers:
+    """Worker processes, started once the non-ASCII files are worth them, that check those
+    files while this process reads and checks the others."""
+
+    def __init__(self, settings: Settings) -> None:
+        import gc
+        import multiprocessing
+
+        # Load the rules and tables once, before the workers are forked from this process.
+        import hooklint.python
+        import hooklint.rules.confusables
+        import hooklint.rules.invisible
+        import hooklint.rules.typography
+        import hooklint.suppress  # noqa: F401
+
+        gc.freeze()  # the forked workers share this process's objects: keep the collector off them
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        context = multiprocessing.get_context(method)
+        self.pool = context.Pool(settings.jobs, _start_worker, (settings,))
+        self.handed: list[tuple[list[int], Any]] = []  # (result indexes, AsyncResult)
+
+    def hand(self, files: list[tuple[int, str, bytes]]) -> None:
+        for at in range(0, len(files), _BATCH):
+            batch = files[at : at + _BATCH]
+            items = [(path, data) for _, path, data in batch]
+            self.handed.append(
+                ([index for index, _, _ in batch], self.pool.apply_async(_check_items, (items,)))
+            )
+
+    def collect(self, results: list[list[Diagnostic]]) -> None:
+        for indexes, pending in self.handed:
+            for index, found in zip(indexes, pending.get(), strict=True):
+                results[index] = found
 
 
 def check_sources(
@@ -235,36 +302,35 @@ def check_sources(
     """Check (path, bytes) pairs — bytes None: read the file — keeping their order. Files with
     non-ASCII text go to ``settings.jobs`` worker processes when there is enough to pay."""
     results: list[list[Diagnostic]] = []
-    waiting: list[tuple[int, str, bytes]] = []
+    waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
     waiting_bytes = 0
-    for done, (path, given) in enumerate(sources, 1):
-        data = read_file(path) if given is None else given
-        if isinstance(data, Diagnostic):
-            results.append([data] if data.code in settings.selection_for(path) else [])
-        elif data.isascii():
-            results.append(check_data(path, data, settings))
+    workers: _Workers | None = None
+    try:
+        for done, (path, given) in enumerate(sources, 1):
+            data = read_file(path) if given is None else given
+            if isinstance(data, Diagnostic):
+                results.append([data] if data.code in settings.selection_for(path) else [])
+            elif data.isascii():
+                results.append(check_data(path, data, settings))
+            else:
+                waiting.append((len(results), path, data))
+                results.append([])
+                waiting_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
+                if workers is None and _worth_workers(settings, len(waiting), waiting_bytes):
+                    workers = _Workers(settings)
+                if workers is not None and len(waiting) >= _BATCH:
+                    workers.hand(waiting)
+                    waiting = []
+            if progress is not None:
+                progress(done)
+        if workers is not None:
+            workers.hand(waiting)
+            workers.collect(results)
         else:
-            waiting.append((len(results), path, data))
-            results.append([])
-            waiting_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
-        if progress is not None:
-            progress(done)
-    if settings.jobs >= 2 and len(waiting) >= 2 and waiting_bytes >= _PARALLEL_FROM_BYTES:
-        import multiprocessing
-
-        # Load the rules and tables once, before the workers are forked from this process.
-        import hooklint.rules.confusables
-        import hooklint.rules.invisible  # noqa: F401
-
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        items = [(path, data) for _, path, data in waiting]
-        context = multiprocessing.get_context(method)
-        workers = min(settings.jobs, len(waiting))
-        with context.Pool(workers, _start_worker, (settings,)) as pool:
-            found_each = pool.imap(_check_item, items, chunksize=4)
-            for (index, _, _), found in zip(waiting, found_each, strict=True):
-                results[index] = found
-    else:
-        for index, path, data in waiting:
-            results[index] = check_data(path, data, settings)
+            for index, path, data in waiting:
+                results[index] = check_data(path, data, settings)
+    finally:
+        if workers is not None:
+            workers.pool.terminate()  # every result is in, or an error is on its way out
+            workers.pool.join()
     return [d for found in results for d in found]

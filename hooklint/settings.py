@@ -47,6 +47,7 @@ class Selection:
             for code in ALL_CODES
             if _best(code, chosen) > _best(code, ignore) and (code not in OPT_IN or code in chosen)
         )
+        self.spam = any(code.startswith("HL3") for code in self.enabled)
 
     def __contains__(self, code: str) -> bool:
         return code in self.enabled
@@ -55,6 +56,7 @@ class Selection:
         """This selection less the codes matching ``ignore`` (for per-file ignores)."""
         narrowed = Selection((), (), ())
         narrowed.enabled = frozenset(c for c in self.enabled if _best(c, ignore) < 0)
+        narrowed.spam = any(code.startswith("HL3") for code in narrowed.enabled)
         return narrowed
 
 

@@ -194,6 +194,22 @@ def test_missing_file_is_silent_when_hl001_is_ignored(tmp_path: Path) -> None:
     assert run_hooklint(tmp_path, "--ignore", "HL001", "clean.md", "gone.md") == Run(0, "", "")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
+    # Nothing ever writes to the FIFO: a reader that waits for one would hang (the timeout).
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "open.md").write_text(A_LINE_1 + "\n", encoding="utf-8")
+    proc = subprocess.run(
+        _command(("pipe.md", "open.md")), cwd=tmp_path, env=ENV, capture_output=True, timeout=60
+    )
+    assert _result(proc.returncode, proc.stdout, proc.stderr) == Run(
+        1,
+        f"open.md:1:{col_of(A_LINE_1, 'а')}: {CYRILLIC_A}\n"
+        "pipe.md:1:1: HL001 cannot read the file: not a regular file\n",
+        "",
+    )
+
+
 def test_unreadable_file_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     if sys.platform == "win32" or os.geteuid() == 0:
         pytest.skip("root (and Windows) can read a file whatever its mode")
