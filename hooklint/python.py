@@ -415,8 +415,10 @@ def _name_skeleton(name: str) -> str:
 
 # -- the cheap test that spares most files the tokenizer --------------------------------------
 
-# Code outside strings and comments: ASCII, without quotes or backslashes.
-_CODE = r"[^'\"#\\\n\x80-\U0010ffff]*"
+# Code outside strings and comments: ASCII, without quotes, "#", backslashes or line ends. (The
+# class lists what it holds: one that excludes every non-ASCII code point costs the regex
+# compiler ten milliseconds.)
+_CODE = r"[\x00-\t\x0b-!$-&(-\[\]-\x7f]*"
 # A line that starts outside any string and holds only such code, one-line string literals that
 # are no f-strings (whatever their text), and a comment (whatever its text). A triple quote, or
 # a backslash that continues the line, does not match. Any number of such lines, each ending

@@ -34,9 +34,10 @@ _OPENERS = {
 }
 _CLOSERS = {"\u202c": "E", "\u2069": "I"}
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c")
-_RTL = re.compile(
-    "[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
+# Right-to-left scripts. This class and the two of scripts below are left to re's cache to
+# compile on first use: compiling a class of many big ranges costs milliseconds, and few files
+# need them.
+_RTL = "[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 _UNUSUAL_SPACES = frozenset(
     "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
@@ -55,11 +56,11 @@ _TAG_RUN = re.compile("[\U000e0000-\U000e007f]+")
 
 # Scripts written with joiners inside words: Arabic-script and Syriac, N'Ko, the Indic scripts,
 # Sinhala, Mongolian. And scripts written without spaces, where ZWSP marks word breaks.
-_JOINING = re.compile(
+_JOINING = (
     "[\u0600-\u08ff\u0700-\u074f\u07c0-\u07ff\u0900-\u0dff\u1800-\u18af"
     "\ua8e0-\ua8ff\ufb50-\ufdff\ufe70-\ufefc\U00011000-\U0001107f]"
 )
-_NO_SPACES = re.compile(
+_NO_SPACES = (
     "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff"
     "\u1a20-\u1aaf\u1b00-\u1b7f\u3040-\u30ff\u3400-\u9fff\ua9e0-\ua9ff]"
 )
@@ -121,7 +122,7 @@ def scan_line(lineno: int, line: str, code: bool) -> list[Finding]:
                 stack.pop()
         elif ch in _BIDI_MARKS:
             if rtl_line is None:
-                rtl_line = bool(_RTL.search(line))
+                rtl_line = bool(re.search(_RTL, line))
             if not rtl_line:
                 out.append(
                     Finding(
@@ -234,15 +235,15 @@ def _invisible_problem(line: str, i: int, ch: str) -> str | None:
     if ch == "\u200d":
         if (_is_emoji(before) or before in "\ufe0f") and _is_emoji(after):
             return None
-        if _JOINING.match(before) or _JOINING.match(after):
+        if re.match(_JOINING, before) or re.match(_JOINING, after):
             return None
         return "(zero width joiner) is invisible here: it joins neither emoji nor letters"
     if ch == "\u200c":
-        if _JOINING.match(before) or _JOINING.match(after):
+        if re.match(_JOINING, before) or re.match(_JOINING, after):
             return None
         return "(zero width non-joiner) is invisible and has no effect between these characters"
     if ch == "\u200b":
-        if _NO_SPACES.match(before) or _NO_SPACES.match(after):
+        if re.match(_NO_SPACES, before) or re.match(_NO_SPACES, after):
             return None
         return "is invisible and splits the text where no break shows"
     if ch == "\u2800":
