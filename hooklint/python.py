@@ -28,7 +28,8 @@ import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple, TypeAlias
 
 from hooklint.check import check_text
@@ -472,7 +473,8 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
     order = sorted(lines)
     texts = [lines[row] for row in order]
     joined = "\n".join(texts) + "\n"
-    starts = list(accumulate((len(line) + 1 for line in texts), initial=0))
+    # Where each line starts in ``joined``: the lengths before it, and a line end for each.
+    starts = list(map(add, accumulate(map(len, texts), initial=0), count()))
     state: _State = None
     k = 0
     while k < len(texts):

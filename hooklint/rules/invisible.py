@@ -37,7 +37,10 @@ _BIDI_MARKS = frozenset("\u200e\u200f\u061c")
 # Right-to-left scripts. This class and the two of scripts below are left to re's cache to
 # compile on first use: compiling a class of many big ranges costs milliseconds, and few files
 # need them.
-_RTL = "[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+_RTL = (
+    "[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 _UNUSUAL_SPACES = frozenset(
     "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
