@@ -211,3 +211,25 @@ def test_spam_template_in_python_code_is_not_prose(tmp_path: Path) -> None:
     # The same words in a string literal that is no docstring are data, not prose.
     (tmp_path / "module.py").write_text(f'"""Helpers."""\n\nX = "{TEMPLATE}"\n', "utf-8")
     assert hooklint(tmp_path, "module.py").stdout == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Download it from https://xn--pple-43d.com/app\nx = 1\n",
+        'def f():\n    """Get it at https://xn--pple-43d.com/app today."""\n',
+        '"""\nGet it at https://xn--pple-43d.com/app today.\n"""\n',
+    ],
+    ids=["comment", "one-line-docstring", "docstring"],
+)
+def test_punycode_host_in_python_prose_is_found(tmp_path: Path, text: str) -> None:
+    (tmp_path / "module.py").write_text(text, "utf-8")
+    result = hooklint(tmp_path, "module.py")
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["HL304"]
+
+
+def test_punycode_host_in_a_one_line_string_is_test_data(tmp_path: Path) -> None:
+    # Near miss: code that handles punycode hosts (as a URL parser's tests do) is not prose.
+    text = 'CASES = [("https://xn--pple-43d.com/app", "xn--pple-43d.com")]\n'
+    (tmp_path / "test_urls.py").write_text(text, "utf-8")
+    assert hooklint(tmp_path, "test_urls.py").stdout == ""
