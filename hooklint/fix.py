@@ -38,7 +38,7 @@ from typing import NamedTuple
 from hooklint.check import check_text
 from hooklint.rules import Finding
 from hooklint.rules.confusables import ASCII_LETTERS, WORD
-from hooklint.run import MAX_FILE_SIZE, read_regular
+from hooklint.run import MAX_FILE_SIZE, kind_of, read_regular
 from hooklint.source import LINE_END, decode
 from hooklint.suppress import apply_directives
 from hooklint.unicode.chars import (
@@ -431,7 +431,7 @@ def fix_file(path: str, *, code: bool = False) -> FixResult:
         data, before = _read(target)
     except OSError as exc:
         return FixResult(path, False, 0, f"cannot read the file: {_reason(exc)}")
-    decoded = decode(data)
+    decoded = decode(data, python=kind_of(path) == "python")
     if decoded.text is None:
         return FixResult(path, False, 0, None)
     shown = decoded.encoding.upper()

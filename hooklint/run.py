@@ -117,7 +117,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     else:
         from hooklint.source import decode
 
-        decoded = decode(data)
+        decoded = decode(data, python=kind == "python")
         problem = decoded.problem
         if decoded.text is None:  # binary: skipped silently
             return []

@@ -34,11 +34,16 @@ class Decoded(NamedTuple):
     problem: Finding | None
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode a file's bytes for checking. See the module docstring."""
+def decode(data: bytes, *, python: bool = False) -> Decoded:
+    """Decode a file's bytes for checking. See the module docstring. Python source (``python``)
+    is decoded by its coding declaration (PEP 263), as Python and flake8 read it."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_as(data[len(bom) :], encoding, bom)
+    if python and b"coding" in data[:1024]:
+        declared = _declared_encoding(data)
+        if declared is not None:
+            return _decode_as(data, declared, b"")
     if b"\x00" in data:
         guessed = _nul_pattern(data)
         if guessed is not None:
@@ -52,6 +57,19 @@ def decode(data: bytes) -> Decoded:
             return Decoded(None, "binary", b"", None)
         return Decoded(text, "utf-8", b"", None)
     return _decode_as(data, "utf-8", b"")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding that a coding declaration on line 1 or 2 names, when it is not UTF-8 and
+    Python knows it."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:  # an unknown encoding: the file is read as UTF-8, like any other
+        return None
+    return None if encoding in ("utf-8", "utf-8-sig") else encoding
 
 
 def _decode_as(data: bytes, encoding: str, bom: bytes) -> Decoded:

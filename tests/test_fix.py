@@ -437,6 +437,19 @@ def test_fix_file_keeps_encoding_bom_and_line_ends(
     only_files(tmp_path, "doc.md")
 
 
+def test_fix_file_writes_python_source_back_in_its_declared_encoding(tmp_path: Path) -> None:
+    source = "# -*- coding: cp1251 -*-\ncity = 'Ankаra'  # Москва\n"
+    path = tmp_path / "cities.py"
+    path.write_bytes(source.encode("cp1251"))
+    assert fix_file(str(path), code=True) == FixResult(str(path), True, 1, None)
+    assert path.read_bytes() == source.replace("Ankаra", "Ankara").encode("cp1251")
+    # Near miss: the declaration is Python's; in a Markdown file these bytes are not UTF-8.
+    notes = tmp_path / "notes.md"
+    notes.write_bytes(source.encode("cp1251"))
+    assert not fix_file(str(notes)).changed
+    assert notes.read_bytes() == source.encode("cp1251")
+
+
 def test_fix_file_news_article(tmp_path: Path) -> None:
     path = tmp_path / "news.md"
     shutil.copyfile(FIXTURES / "news_poisoned.md", path)

@@ -294,6 +294,8 @@ def test_lone_cr_message_names_the_character() -> None:
 # --------------------------------------------------------------------- the same through the CLI
 
 CYRILLIC_LINE = "the Ankаra line"
+# Python source in cp1251, as its coding declaration (PEP 263) says.
+COOKIE_SOURCE = f"# -*- coding: cp1251 -*-\nx = '{CYRILLIC_LINE}'  # Москва\n"
 CLI_FILES: dict[str, tuple[bytes, list[tuple[int, int, str]]]] = {
     # columns count from after the BOM, and the BOM itself is no finding
     "bom.md": (codecs.BOM_UTF8 + "Ankаra\n".encode(), [(1, "Ankаra".index("а") + 1, "HL101")]),
@@ -322,6 +324,10 @@ CLI_FILES: dict[str, tuple[bytes, list[tuple[int, int, str]]]] = {
             (2, CYRILLIC_LINE.index("а") + 1, "HL101"),
         ],
     ),
+    # Python source is decoded by its coding declaration, as Python and flake8 decode it...
+    "cookie.py": (COOKIE_SOURCE.encode("cp1251"), [(*at(COOKIE_SOURCE, "а"), "HL101")]),
+    # ...which is no declaration in any other file: there the bytes are not UTF-8.
+    "cookie.md": (COOKIE_SOURCE.encode("cp1251"), [(*at(COOKIE_SOURCE, "а"), "HL002")]),
     "crlf.md": (b"one\r\ntwo\r\nthree\r\n", []),
     "lone-cr.md": (b"one\r\ntwo\rthree\r\n", [(2, len("two") + 1, "HL204")]),
 }

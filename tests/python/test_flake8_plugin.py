@@ -149,9 +149,9 @@ def test_flake8_prints_the_lines_of_check_python(
     assert reported[path] == expected
 
 
-# hooklint reads every file as UTF-8 (or UTF-16/32 by its BOM) and does not honour a coding
-# cookie, so a cp1251 file is HL002 there; flake8 decodes it by its cookie.
-SAME_AS_HOOKLINT = [f for f in SAME_AS_CHECK_PYTHON if f.encoding == "utf-8"]
+# Every fixture, the cp1251 one too: hooklint decodes Python source by its coding cookie, as
+# flake8 does.
+SAME_AS_HOOKLINT = SAME_AS_CHECK_PYTHON
 
 
 @pytest.fixture(scope="module")
