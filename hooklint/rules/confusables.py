@@ -183,7 +183,7 @@ class ConfusableScan:
         # A plain word of one script holds no finding; three of them show that the file is
         # written in that script.
         for script in set(shapes):
-            if script != _NO_SCRIPT and script >= 0:
+            if script >= 0:  # (the other shapes are negative)
                 for token in compress(tokens, map(eq, shapes, repeat(script))):
                     if self._verified(script):
                         break
@@ -216,8 +216,10 @@ class ConfusableScan:
         return needy
 
     def _passes_anywhere(self, word: str, script: int) -> bool:
-        """Whether a whole-word lookalike passes whatever line it stands in, by the evidence
-        gathered so far (the rest of ``_whole_word_verdict`` depends on the line)."""
+        """Whether a whole-word lookalike passes whatever line it stands in: a lone lowercase
+        Greek letter other than omicron (a symbol: α = 0.05, μm, density ρ), or a word of a
+        script that the evidence gathered so far shows the file to be written in. (A lone Greek
+        capital identical to a Latin one still depends on its line: ``_whole_word_verdict``.)"""
         if script in (LATIN, COMMON):
             return False
         if script == GREEK and sum(c.isalpha() for c in word) == 1:
@@ -256,6 +258,8 @@ class ConfusableScan:
             seen.add(word)
 
     def _whole_word_verdict(self, p: _Pending) -> str | None:
+        if self._passes_anywhere(p.word, p.script):
+            return None
         first = p.word[0]
         looks = "".join(_looks(c) for c in p.word)
         script = p.script
@@ -269,14 +273,8 @@ class ConfusableScan:
             return None
         name = script_name(script)
         if script == GREEK and sum(c.isalpha() for c in p.word) == 1:
-            # A lone lowercase Greek letter is a symbol (α = 0.05, μm, density ρ), but omicron
-            # is an o; a capital identical to a Latin one is flagged among Latin words.
-            if first.islower() and first != "\u03bf":
-                return None
             if LATIN in p.line_scripts or not self._verified(script):
                 return f"stands alone as a {name} word among Latin text and looks like '{looks}'"
-            return None
-        if self._verified(script):
             return None
         return (
             f"in word '{_shown(p.word)}' is all {name} lookalikes of '{looks}', and the file "
