@@ -12,8 +12,6 @@ number, so a finding keeps matching when lines above it move.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -59,11 +57,15 @@ def apply_directives(text: str, findings: list[Finding]) -> list[Finding]:
 
 def fingerprint(d: Diagnostic, line_text: str) -> str:
     """What identifies a finding across edits that move it: path, code, message, line text."""
+    import hashlib  # (here, as json below: only a baseline needs them, and they load slowly)
+
     digest = hashlib.sha256(line_text.strip().encode("utf-8", "surrogatepass")).hexdigest()
     return f"{d.path}\0{d.code}\0{d.message}\0{digest[:16]}"
 
 
 def write_baseline(path: str, entries: Sequence[str]) -> None:
+    import json
+
     data = {"version": 1, "findings": sorted(entries)}
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=1, ensure_ascii=True)
@@ -72,6 +74,8 @@ def write_baseline(path: str, entries: Sequence[str]) -> None:
 
 def read_baseline(path: str) -> Counter[str]:
     """The recorded fingerprints, counted (the same finding may stand on several lines)."""
+    import json
+
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):

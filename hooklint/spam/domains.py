@@ -1,8 +1,9 @@
 """Host names: parsing URLs, IDNA decoding, registrable domains, and the host lists of the rules.
 
 Nothing here touches the network. The registrable domain comes from tldextract's bundled copy of
-the Public Suffix List (``suffix_list_urls=()``, ``cache_dir=None``); tldextract and idna are
-imported on first use only, because most files are settled before any host needs them.
+the Public Suffix List (``suffix_list_urls=()``, ``cache_dir=None``); tldextract, idna and
+urllib.parse are imported on first use only, because most files are settled before any host
+needs them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
-from urllib.parse import parse_qsl, urlsplit
 
 # DNS limits: longer names cannot be real hosts, and bounding them bounds the work per URL.
 MAX_HOST = 253
@@ -45,6 +45,8 @@ def parse_url(url: str) -> Url | None:
         url = "//" + url
     elif not (low.startswith(("http://", "https://", "ftp://")) or url.startswith("//")):
         return None
+    from urllib.parse import urlsplit
+
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -263,6 +265,8 @@ def redirect_target(url: Url) -> str | None:
     )
     if not known and not _REDIRECT_PATHS.search(path):
         return None
+    from urllib.parse import parse_qsl
+
     for key, value in parse_qsl(url.query[:MAX_URL]):
         if key.lower() in _REDIRECT_KEYS and re.match(r"(?i)https?://|www\.", value):
             return value
@@ -317,6 +321,8 @@ def affiliate_tag(url: Url) -> str | None:
         return match.group(1) if match else "ref=as_"
     if not url.query:
         return None
+    from urllib.parse import parse_qsl
+
     for key, value in parse_qsl(url.query[:MAX_URL], keep_blank_values=True):
         low = key.lower()
         if low in _AFFILIATE_KEYS and value:
