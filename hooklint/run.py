@@ -10,11 +10,14 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hooklint.diagnostic import Diagnostic, safe
 from hooklint.rules import Finding
 from hooklint.settings import Selection, Settings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 MAX_FILE_SIZE = 256 * 1024 * 1024
 
@@ -261,11 +264,13 @@ def _worth_workers(settings: Settings, files: int, non_ascii_bytes: int) -> bool
 
 class _Workers:
     """Worker processes, started once the non-ASCII files are worth them, that check those
-    files while this process reads and checks the others."""
+    files while this process reads and checks the others. Should a worker die (killed, out of
+    memory), its files are checked in this process: the run goes on, and never waits forever."""
 
     def __init__(self, settings: Settings) -> None:
         import gc
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         # Load the rules and tables once, before the workers are forked from this process.
         import hooklint.python
@@ -276,21 +281,30 @@ class _Workers:
 
         gc.freeze()  # the forked workers share this process's objects: keep the collector off them
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        context = multiprocessing.get_context(method)
-        self.pool = context.Pool(settings.jobs, _start_worker, (settings,))
-        self.handed: list[tuple[list[int], Any]] = []  # (result indexes, AsyncResult)
+        self.settings = settings
+        self.pool = ProcessPoolExecutor(
+            settings.jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_start_worker,
+            initargs=(settings,),
+        )
+        self.handed: list[tuple[list[tuple[int, str, bytes]], Future[list[list[Diagnostic]]]]] = []
 
     def hand(self, files: list[tuple[int, str, bytes]]) -> None:
         for at in range(0, len(files), _BATCH):
             batch = files[at : at + _BATCH]
             items = [(path, data) for _, path, data in batch]
-            self.handed.append(
-                ([index for index, _, _ in batch], self.pool.apply_async(_check_items, (items,)))
-            )
+            self.handed.append((batch, self.pool.submit(_check_items, items)))
 
     def collect(self, results: list[list[Diagnostic]]) -> None:
-        for indexes, pending in self.handed:
-            for index, found in zip(indexes, pending.get(), strict=True):
+        from concurrent.futures.process import BrokenProcessPool
+
+        for batch, pending in self.handed:
+            try:
+                found_each = pending.result()
+            except BrokenProcessPool:
+                found_each = [check_data(path, data, self.settings) for _, path, data in batch]
+            for (index, _, _), found in zip(batch, found_each, strict=True):
                 results[index] = found
 
 
@@ -303,7 +317,7 @@ def check_sources(
     non-ASCII text go to ``settings.jobs`` worker processes when there is enough to pay."""
     results: list[list[Diagnostic]] = []
     waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
-    waiting_bytes = 0
+    non_ascii_bytes = 0
     workers: _Workers | None = None
     try:
         for done, (path, given) in enumerate(sources, 1):
@@ -315,8 +329,8 @@ def check_sources(
             else:
                 waiting.append((len(results), path, data))
                 results.append([])
-                waiting_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
-                if workers is None and _worth_workers(settings, len(waiting), waiting_bytes):
+                non_ascii_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
+                if workers is None and _worth_workers(settings, len(waiting), non_ascii_bytes):
                     workers = _Workers(settings)
                 if workers is not None and len(waiting) >= _BATCH:
                     workers.hand(waiting)
@@ -331,6 +345,5 @@ def check_sources(
                 results[index] = check_data(path, data, settings)
     finally:
         if workers is not None:
-            workers.pool.terminate()  # every result is in, or an error is on its way out
-            workers.pool.join()
+            workers.pool.shutdown(cancel_futures=True)  # every result is in, or an error is out
     return [d for found in results for d in found]

@@ -150,3 +150,25 @@ def test_thousands_of_files_and_vanished_ones(tmp_path: Path) -> None:
     found = check_sources(sources, SETTINGS)
     assert sum(d.code == "HL101" for d in found) == 30
     assert sum(d.code == "HL001" for d in found) == 6
+
+
+def _worker_dies(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
+    os._exit(3)  # as a worker killed by the system would end
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
+def test_a_worker_that_dies_costs_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Enough non-ASCII text (over 256 KiB of non-ASCII bytes) for --jobs 2 to start workers.
+    russian = ("Москва — столица России, а Санкт-Петербург стоит на Неве. " * 20 + "\n") * 100
+    sources: list[tuple[str, bytes | None]] = []
+    for i in range(8):
+        path = tmp_path / f"r{i}.md"
+        path.write_text(russian + f"The Ankаra office {i}\n", encoding="utf-8")
+        sources.append((str(path), None))
+    serial = check_sources(sources, make_settings(["--no-config", "--jobs", "1"])[0])
+    assert [d.path for d in serial] == [path for path, _ in sources]  # one HL101 a file
+    monkeypatch.setattr("hooklint.run._check_items", _worker_dies)
+    parallel = check_sources(sources, make_settings(["--no-config", "--jobs", "2"])[0])
+    assert parallel == serial
