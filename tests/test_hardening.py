@@ -157,9 +157,7 @@ def _worker_dies(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
-def test_a_worker_that_dies_costs_no_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_worker_that_dies_costs_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Enough non-ASCII text (over 256 KiB of non-ASCII bytes) for --jobs 2 to start workers.
     russian = ("Москва — столица России, а Санкт-Петербург стоит на Неве. " * 20 + "\n") * 100
     sources: list[tuple[str, bytes | None]] = []
