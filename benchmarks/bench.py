@@ -245,6 +245,9 @@ def hostile_inputs() -> list[tuple[str, str, Callable[[], bytes]]]:
             "spam-phrase.md",
             lambda: b"If you adored this short article " * 20_000 + b"\n",
         ),
+        # A non-ASCII line with one long ASCII word: a token pattern that could start at any
+        # letter would read to the word's end from each of them.
+        ("5mb-word", "long-word.txt", lambda: "é ".encode() + b"a" * 5_000_000 + b"\n"),
     ]
 
 

@@ -93,6 +93,7 @@ HOSTILE = {
     "many-labels": "https://" + "a." * 100_000 + "com/\n",
     "template-openers": "If you adored this short article " * 20_000,
     "long-ascii-word-with-lookalike": "a" * 5_000_000 + "а",
+    "long-ascii-word-after-a-lookalike": "é а " + "a" * 5_000_000 + "\n",
     "bidi-storm": "\u202e\u2066" * 200_000,
 }
 

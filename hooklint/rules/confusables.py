@@ -66,8 +66,10 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 # (A token character is written as "no ASCII but a letter or digit": a class with the range of
 # every non-ASCII code point in it costs the regex compiler ten milliseconds.)
 _TOKEN_CHAR = "[^\\x00-/:-@\\[-`{-\\x7f]"
+# A token starts only where no ASCII letter or digit precedes it: without that, the engine would
+# run to the end of a long ASCII word from each of its letters (quadratic time).
 _TOKEN = re.compile(
-    f"[A-Za-z0-9]*+[^\\x00-\\x7f]{_TOKEN_CHAR}*+"
+    f"(?<![A-Za-z0-9])[A-Za-z0-9]*+[^\\x00-\\x7f]{_TOKEN_CHAR}*+"
     if sys.version_info >= (3, 11)
     else f"(?<![A-Za-z0-9])[A-Za-z0-9]*[^\\x00-\\x7f]{_TOKEN_CHAR}*"
 )
