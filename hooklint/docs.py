@@ -265,8 +265,10 @@ _DOCS: tuple[RuleDoc, ...] = (
             Reports a word written entirely in letters of another script that look like
             Latin letters, standing among Latin words: a lone Cyrillic `а` or an Armenian
             `Տ` in an English sentence. The rule stays silent when the file really uses
-            that script elsewhere, so the Russian words `и`, `с` and `а` in Russian text
-            pass.
+            that script elsewhere (three different words of it, or an alphabet's worth of
+            its letters that pass for nothing, as a transliteration table writes them; lone
+            Greek letters are symbols and do not count), so the Russian words `и`, `с` and
+            `а` in Russian text pass.
 
             Single lowercase Greek letters used as symbols pass (`α = 0.05`, `β-test`,
             `μm`, density `ρ`, `π`). A lone Greek capital that is identical to a Latin one

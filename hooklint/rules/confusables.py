@@ -14,9 +14,10 @@ non-ASCII letters pass for an ASCII letter (``LOOKALIKES``):
 - digits of two systems in one number, or a lookalike between digits (``1О0``): HL104.
 
 "Used around it" is decided at the end of the file: a script counts as really used when the line
-has other words in it, or the file has at least three different words that need it. The same
-evidence lets the letters of extended Latin alphabets (Kabyle ``ɣ``, Hausa ``ɗ``) pass in text
-that is written in such an alphabet, while ``ɑnd`` in English prose is still flagged.
+has other words in it, or the file has at least three different words that need it (or, in words
+too short to count, eight different letters of it that pass for nothing: an alphabet table).
+The same evidence lets the letters of extended Latin alphabets (Kabyle ``ɣ``, Hausa ``ɗ``) pass
+in text that is written in such an alphabet, while ``ɑnd`` in English prose is still flagged.
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ _MAX_SHOWN = 40
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
 _EXTENDED = -1  # evidence key: the file is written in an extended Latin alphabet
 _EVIDENCE_WORDS = 3
+# Or this many different letters, none of them a lookalike, in short words of the script: a
+# transliteration table ("Б" → "b", "Ж" → "zh") writes the alphabet one letter at a time.
+_EVIDENCE_LETTERS = 8
 
 
 def _shown(word: str) -> str:
@@ -122,6 +126,8 @@ class ConfusableScan:
         self.findings: list[Finding] = []
         # evidence key (a script, _EXTENDED, or an extended-Latin letter) -> words showing it
         self.evidence: dict[int | str, set[str]] = {}
+        # script -> the letters (no lookalikes) of its words too short to count as words
+        self.letters: dict[int, set[str]] = {}
         self.pending: list[_Pending] = []
 
     def line(self, lineno: int, text: str) -> None:
@@ -135,7 +141,7 @@ class ConfusableScan:
             # character classes alone, without judging letter by letter.
             shape = _word_shape(word)
             if shape >= _NO_SCRIPT:
-                if shape != _NO_SCRIPT and len(self.evidence.get(shape, ())) < _EVIDENCE_WORDS:
+                if shape != _NO_SCRIPT and not self._verified(shape):
                     self._witness(shape, word)
                 continue
             parts = _cjk_runs(m.start(), word) if shape == _SPLIT else ((m.start(), word),)
@@ -244,7 +250,10 @@ class ConfusableScan:
         return self.findings
 
     def _verified(self, key: int) -> bool:
-        return len(self.evidence.get(key, ())) >= _EVIDENCE_WORDS
+        return (
+            len(self.evidence.get(key, ())) >= _EVIDENCE_WORDS
+            or len(self.letters.get(key, ())) >= _EVIDENCE_LETTERS
+        )
 
     def _alphabet_letter(self, ch: str) -> bool:
         """An extended-Latin lookalike is a letter of the file's alphabet when the file writes
@@ -256,8 +265,13 @@ class ConfusableScan:
 
     def _witness(self, key: int | str, word: str) -> None:
         seen = self.evidence.setdefault(key, set())
-        if len(seen) < _EVIDENCE_WORDS and len(word) >= 3:
-            seen.add(word)
+        if len(word) >= 3:
+            if len(seen) < _EVIDENCE_WORDS:
+                seen.add(word)
+        elif isinstance(key, int) and key >= 0 and key != GREEK:
+            # (Lone Greek letters are a mathematician's symbols, no sign of Greek text.)
+            letters = self.letters.setdefault(key, set())
+            letters.update(c for c in word if c.isalpha() and c not in LOOKALIKES)
 
     def _whole_word_verdict(self, p: _Pending) -> str | None:
         if self._passes_anywhere(p.word, p.script):

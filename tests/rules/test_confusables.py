@@ -174,6 +174,16 @@ SAME_SCRIPT = [
 
 # Three different words that really use Cyrillic.
 CYRILLIC_ELSEWHERE = "Our office moved to Новосибирск; ask for Дмитрий at the Технопарк desk."
+# A transliteration table, one letter a line (as slug and fake-data libraries write them): "А"
+# alone is all lookalike, but the table writes the alphabet.
+TRANSLITERATION = "".join(
+    f'    "{cyrillic}": "{latin}",\n'
+    for cyrillic, latin in zip(
+        "АБГДЖИЙЛПФЦЧШЩЫЭЮЯ",
+        "A B G D Zh I Y L P F Ts Ch Sh Shch Y E Yu Ya".split(),
+        strict=True,
+    )
+)
 
 WHOLE_WORD = [
     Pair(
@@ -239,6 +249,20 @@ WHOLE_WORD = [
         "а",
         "HL103",
         f"Take а seat, please.\n{CYRILLIC_ELSEWHERE}",
+    ),
+    Pair(
+        "seven-letters-of-an-alphabet-vs-a-transliteration-table",
+        TRANSLITERATION[: TRANSLITERATION.index('"П"')],  # "А" and 7 letters that pass
+        "А",
+        "HL103",
+        TRANSLITERATION,
+    ),
+    Pair(
+        "greek-lookalike-word-among-math-symbols-vs-greek-text",
+        "Fit α, β, γ, δ, ζ, θ, λ, ξ, π, σ, φ, ψ and ω.\nSee ΑΙ\n",
+        "Α",
+        "HL103",
+        "Fit α, β, γ, δ, ζ, θ, λ, ξ, π, σ, φ, ψ and ω.\nSee ΑΙ\nΤο σπίτι είναι μεγάλο και ωραίο.\n",
     ),
     Pair(
         "fullwidth-alone-vs-fullwidth-among-japanese",
