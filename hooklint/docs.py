@@ -268,7 +268,8 @@ _DOCS: tuple[RuleDoc, ...] = (
             that script elsewhere (three different words of it, or an alphabet's worth of
             its letters that pass for nothing, as a transliteration table writes them; lone
             Greek letters are symbols and do not count), so the Russian words `и`, `с` and
-            `а` in Russian text pass.
+            `а` in Russian text pass; so does a lone Bengali `৭` among numbers written in
+            Bengali digits.
 
             Single lowercase Greek letters used as symbols pass (`α = 0.05`, `β-test`,
             `μm`, density `ρ`, `π`). A lone Greek capital that is identical to a Latin one

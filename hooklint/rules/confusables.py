@@ -89,6 +89,11 @@ _EVIDENCE_WORDS = 3
 _EVIDENCE_LETTERS = 8
 
 
+def _numbers_key(script: int) -> int:
+    """Evidence key: the file writes numbers in the digits of ``script``."""
+    return -1000 - script
+
+
 def _shown(word: str) -> str:
     if len(word) > _MAX_SHOWN:
         word = word[: _MAX_SHOWN - 1] + "…"
@@ -228,6 +233,8 @@ class ConfusableScan:
         Greek letter other than omicron (a symbol: α = 0.05, μm, density ρ), or a word of a
         script that the evidence gathered so far shows the file to be written in. (A lone Greek
         capital identical to a Latin one still depends on its line: ``_whole_word_verdict``.)"""
+        if word.isdecimal() and self._verified(_numbers_key(script)):
+            return True  # a digit among numbers written in its system: "+৫৯ ৭"
         if script in (LATIN, COMMON):
             return False
         if script == GREEK and sum(c.isalpha() for c in word) == 1:
@@ -329,6 +336,7 @@ def _judge(word: str) -> _Verdict:
     # ASCII letters are only counted: count them at C speed, then visit the other characters.
     ascii_letters = len(word) - len(word.translate(_WITHOUT_ASCII_LETTERS))
     witnesses: set[int] = set()
+    digit_systems: set[int] = set()  # scripts of the digits that pass for nothing
     for m in _NON_ASCII.finditer(word):
         i, ch = m.start(), m.group()
         if ch in SYMBOL_LOOKALIKES:
@@ -342,6 +350,8 @@ def _judge(word: str) -> _Verdict:
             (weak if ch in WEAK_LOOKALIKES else strong).append(i)
         elif kind == "N":
             other = True
+            if ch.isdecimal():
+                digit_systems.add(script)
             continue
         elif kind == "L":
             other = True
@@ -361,6 +371,8 @@ def _judge(word: str) -> _Verdict:
     if majority == LATIN and _EXTENDED in witnesses:
         witness.append(_EXTENDED)
     witness.extend(word[i] for i in strong if ord(word[i]) in _EXTENDED_LATIN)
+    if not counts:  # a number: evidence that the file writes numbers in these digits
+        witness.extend(_numbers_key(script) for script in digit_systems)
 
     marks = _digits(word)
     skip = {i for i, _, _ in marks}

@@ -265,6 +265,13 @@ WHOLE_WORD = [
         "Fit α, β, γ, δ, ζ, θ, λ, ξ, π, σ, φ, ψ and ω.\nSee ΑΙ\nΤο σπίτι είναι μεγάλο και ωραίο.\n",
     ),
     Pair(
+        "lone-bengali-digit-vs-numbers-in-bengali-digits",
+        "Call ৭ now.\n",
+        "৭",
+        "HL103",
+        'CODES = ("+৯৭৫", "+৫৯১", "+৩৮৭", "+৫৯ ৭")\n',
+    ),
+    Pair(
         "fullwidth-alone-vs-fullwidth-among-japanese",
         "ｓｓｓ",
         "ｓ",
