@@ -94,6 +94,22 @@ def _numbers_key(script: int) -> int:
     return -1000 - script
 
 
+# The letter of an escape (``\\n``) or of a printf conversion (``%s``, ``%(count)d``) glued to
+# a non-ASCII word is notation, not a letter of that word: "%(cnt)sнерседен", "\\nЕгор".
+_NOTATION = re.compile(
+    r"(?:\\[nrtabfv]|%(?:\([^()\n]{0,64}\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"[diouxXeEfFgGcrsa])(?=[^\x00-\x7f])"
+)
+
+
+def without_notation(text: str) -> str:
+    """``text`` with the letter of each escape or printf conversion that is glued to a
+    non-ASCII word made a space (columns stay where they are)."""
+    if "\\" not in text and "%" not in text:
+        return text
+    return _NOTATION.sub(lambda m: m.group()[:-1] + " ", text)
+
+
 def _shown(word: str) -> str:
     if len(word) > _MAX_SHOWN:
         word = word[: _MAX_SHOWN - 1] + "…"
@@ -137,6 +153,7 @@ class ConfusableScan:
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
+        text = without_notation(text)
         line_scripts: frozenset[int] | None = None
         for m in WORD.finditer(text):
             word = m.group()
@@ -176,6 +193,9 @@ class ConfusableScan:
         of one script, which only count as evidence; the lines that hold a token needing a
         closer look are then scanned as :meth:`line` scans them.
         """
+        if "\\" in joined or "%" in joined:
+            joined = without_notation(joined)
+            rows = [(lineno, without_notation(line)) for lineno, line in rows]
         needy = self._survey(joined)
         if len(needy) > _MAX_SOUGHT:
             for lineno, line in rows:

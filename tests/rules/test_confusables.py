@@ -280,6 +280,23 @@ WHOLE_WORD = [
     ),
 ]
 
+NOTATION = [
+    Pair(
+        "lookalike-after-a-printf-conversion-vs-conversion-glued-to-a-word",
+        'msgstr "%(count)sАnkara"',
+        "А",
+        "HL101",
+        'msgstr "%(cnt)sнерседен %(sel)sтандалды, %dсимвол"',
+    ),
+    Pair(
+        "lookalike-after-an-escape-vs-escape-glued-to-a-word",
+        '"десятилетие\\nАnkara"',
+        "А",
+        "HL101",
+        '"десятилетие\\nЕгор Летов\\tМосква"',
+    ),
+]
+
 DIGITS = [
     Pair(
         "cyrillic-O-between-digits-vs-arabic-indic-number",
@@ -311,7 +328,7 @@ DIGITS = [
     ),
 ]
 
-PAIRS = [*MIXED_SCRIPT, *DATA_GAPS, *SAME_SCRIPT, *WHOLE_WORD, *DIGITS]
+PAIRS = [*MIXED_SCRIPT, *DATA_GAPS, *SAME_SCRIPT, *WHOLE_WORD, *NOTATION, *DIGITS]
 
 
 @pytest.mark.parametrize("pair", [pytest.param(p, id=p.name) for p in PAIRS])
