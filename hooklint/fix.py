@@ -428,7 +428,7 @@ def fix_file(path: str, *, code: bool = False) -> FixResult:
     """
     target = os.path.realpath(path)
     try:
-        data, before = _read(target)
+        data, before = read_regular(target, MAX_FILE_SIZE)
     except OSError as exc:
         return FixResult(path, False, 0, f"cannot read the file: {_reason(exc)}")
     decoded = decode(data, python=kind_of(path) == "python")
@@ -464,11 +464,6 @@ def _encode(text: str, encoding: str, bom: bytes) -> bytes | None:
         return bom + text.encode(encoding)
     except UnicodeError:
         return None
-
-
-def _read(path: str) -> tuple[bytes, os.stat_result]:
-    """The bytes and status of a regular file (never blocks on a FIFO or reads a device)."""
-    return read_regular(path, MAX_FILE_SIZE)
 
 
 def _reason(exc: OSError) -> str:
@@ -585,7 +580,7 @@ def _keep_owner(path: str, before: os.stat_result) -> bool:
 
 def _changed_since(path: str, data: bytes, before: os.stat_result) -> str | None:
     try:
-        now, st = _read(path)
+        now, st = read_regular(path, MAX_FILE_SIZE)
     except FileNotFoundError:
         return _VANISHED
     except OSError as exc:

@@ -43,7 +43,6 @@ CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
 # Before Python 3.12 the tokenizer returns an f-string as one STRING token, with the names of its
 # replacement fields inside; from 3.12 on they come as NAME tokens of their own.
 _WHOLE_FSTRINGS = sys.version_info < (3, 12)
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 # "looks like 'H'" or "looks like Cyrillic 'а'" in a confusable rule's message.
 _LOOKS_LIKE = re.compile(r"looks like ((?:[A-Z][\w ]*? )?'[^']+')")
 _MAX_SHOWN = 40

@@ -168,9 +168,9 @@ def _may_hold_spam(kind: str, data: bytes) -> bool:
     if kind == "code":
         return False  # no reliable way to tell comments from code in every language
     if kind in ("python", "po"):
-        # " our own", " our web" or "xn--", in two searches: the first two share " our ".
+        # Two searches in most files: the template words share " our ".
         return b"xn--" in data or (
-            b" our " in data and (b" our own" in data or b" our web" in data)
+            b" our " in data and any(word in data for word in _TEMPLATE_BYTES)
         )
     return True
 
@@ -183,7 +183,7 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
         return found
     # In Python only comments and docstrings are prose, and finding those takes a tokenizer:
     # the whole file is asked first, and only then is it tokenized.
-    if " our own" not in text and " our web" not in text and not _prose_punycode(text):
+    if not any(word in text for word in _TEMPLATE_WORDS) and not _prose_punycode(text):
         return []
     if not check_spam(text, "text", options):
         return []
@@ -198,18 +198,21 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
 # links), and a source file is rarely prose: spam in either is looked for only when it holds
 # words every spun template of HL301 contains (" our own site", " contact us at our web-page";
 # not "your own"), or a punycode host.
-_QUOTED = re.compile(r"'[^'\\\n]*(?:\\.[^'\\\n]*)*'|\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"")
+_TEMPLATE_WORDS = (" our own", " our web")
+_TEMPLATE_BYTES = tuple(word.encode() for word in _TEMPLATE_WORDS)
 
 
 def _prose_punycode(source: str) -> bool:
     """Whether a punycode host in Python source may stand in prose: anywhere but inside a
     one-line string literal on a line without a comment or a triple quote (test data, mostly)."""
+    from hooklint.rules.typography import QUOTED
+
     found = source.find("xn--")
     while found >= 0:
         start = source.rfind("\n", 0, found) + 1
         end = source.find("\n", found)
         line = source[start : end if end >= 0 else len(source)]
-        if "#" in line or '"""' in line or "'''" in line or "xn--" in _QUOTED.sub("", line):
+        if "#" in line or '"""' in line or "'''" in line or "xn--" in re.sub(QUOTED, "", line):
             return True
         if end < 0:
             return False

@@ -154,6 +154,7 @@ def test_thousands_of_files_and_vanished_ones(tmp_path: Path) -> None:
 
 
 def _worker_dies(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
+    Path(os.environ["HOOKLINT_TEST_WORKER_RAN"]).touch()  # proof that a worker got files
     os._exit(3)  # as a worker killed by the system would end
 
 
@@ -169,5 +170,7 @@ def test_a_worker_that_dies_costs_no_file(tmp_path: Path, monkeypatch: pytest.Mo
     serial = check_sources(sources, make_settings(["--no-config", "--jobs", "1"])[0])
     assert [d.path for d in serial] == [path for path, _ in sources]  # one HL101 a file
     monkeypatch.setattr("hooklint.run._check_items", _worker_dies)
+    monkeypatch.setenv("HOOKLINT_TEST_WORKER_RAN", str(tmp_path / "worker-ran"))
     parallel = check_sources(sources, make_settings(["--no-config", "--jobs", "2"])[0])
     assert parallel == serial
+    assert (tmp_path / "worker-ran").exists()

@@ -236,9 +236,7 @@ class ConfusableScan:
                 for _, part in parts:
                     if part.isascii():
                         continue
-                    verdict = _judge(part)
-                    for key in verdict.witness:
-                        self._witness(key, part)
+                    verdict = self._judged(part)
                     if verdict.marks:
                         needy.add(token)
                     elif verdict.whole is not None:
@@ -324,11 +322,16 @@ class ConfusableScan:
             f"does not otherwise use {name}"
         )
 
-    def _word(self, lineno: int, start: int, word: str) -> int | None:
-        """Judge one word; returns the script of a whole-word lookalike to resolve later."""
+    def _judged(self, word: str) -> _Verdict:
+        """The verdict on one word, whose evidence is recorded."""
         verdict = _judge(word)
         for key in verdict.witness:
             self._witness(key, word)
+        return verdict
+
+    def _word(self, lineno: int, start: int, word: str) -> int | None:
+        """Judge one word; returns the script of a whole-word lookalike to resolve later."""
+        verdict = self._judged(word)
         for i, code, message in verdict.marks:
             ch = word[i]
             finding = Finding(lineno, start + i + 1, code, message, ch)

@@ -21,9 +21,11 @@ TYPOGRAPHY = {
 }  # fmt: skip
 #: any character of ``TYPOGRAPHY``
 CANDIDATES = re.compile("[" + "".join(sorted(TYPOGRAPHY)) + "]")
-#: an ASCII-quoted string, or a comment to the end of the line: typography there is fine
-#: (never across a line end, so that it can run on many lines joined)
-SKIPPED = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|(?:^|(?<=\s))(?:#|//).*""")
+#: a one-line string in ASCII quotes (never across a line end, so that it can run on many lines
+#: joined)
+QUOTED = r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
+#: such a string, or a comment to the end of the line: typography there is fine
+SKIPPED = re.compile(QUOTED + r"|(?:^|(?<=\s))(?:#|//).*")
 
 
 def scan_line(lineno: int, line: str) -> list[Finding]:
