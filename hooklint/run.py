@@ -231,7 +231,13 @@ def _diagnostics(
     if not kept:
         return []
     lines: list[str] | None = None
-    if settings.show_source or settings.baseline or settings.write_baseline:
+    # (SARIF fingerprints a finding by the text of its line.)
+    if (
+        settings.show_source
+        or settings.baseline
+        or settings.write_baseline
+        or settings.fmt == "sarif"
+    ):
         from hooklint.source import LINE_END
 
         lines = LINE_END.split(text)
