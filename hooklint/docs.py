@@ -1103,7 +1103,23 @@ _DOCS: tuple[RuleDoc, ...] = (
     ),
 )
 
-RULES: dict[str, RuleDoc] = {doc.code: doc for doc in sorted(_DOCS, key=lambda d: d.code)}
+# The rules that file names are judged by (hooklint/names.py) say so in their options.
+_FILE_NAME_CODES = frozenset(
+    ("HL101", "HL102", "HL103", "HL104", "HL201", "HL202", "HL203", "HL204", "HL205")
+)
+_FILE_NAMES = (
+    "\n\nFile names are text too: the path of every file checked (each directory in it,\n"
+    "and the staged paths of `--staged`) is read like a line of the file, with the same\n"
+    "judgement. A finding in it is reported once per file, at `1:1`, under the code of its\n"
+    "most serious finding, with a message that begins `in the file name`."
+)
+
+RULES: dict[str, RuleDoc] = {
+    doc.code: doc._replace(options=doc.options + _FILE_NAMES)
+    if doc.code in _FILE_NAME_CODES
+    else doc
+    for doc in sorted(_DOCS, key=lambda d: d.code)
+}
 """Every rule code with its documentation, in code order."""
 
 

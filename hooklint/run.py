@@ -322,14 +322,22 @@ def check_sources(
     settings: Settings,
     progress: Callable[[int], None] | None = None,
 ) -> list[Diagnostic]:
-    """Check (path, bytes) pairs — bytes None: read the file — keeping their order. Files with
-    non-ASCII text go to ``settings.jobs`` worker processes when there is enough to pay."""
+    """Check (path, bytes) pairs — bytes None: read the file — keeping their order, and each
+    path as text (:mod:`hooklint.names`). Files with non-ASCII text go to ``settings.jobs``
+    worker processes when there is enough to pay."""
     results: list[list[Diagnostic]] = []
+    names: list[Diagnostic] = []  # findings in the file names themselves
     waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
     non_ascii_bytes = 0
     workers: _Workers | None = None
     try:
         for done, (path, given) in enumerate(sources, 1):
+            if not (path.isascii() and path.isprintable()):
+                from hooklint.names import check_name
+
+                named = check_name(path, settings)
+                if named is not None:
+                    names.append(named)
             data = read_file(path) if given is None else given
             if isinstance(data, Diagnostic):
                 results.append([data] if data.code in settings.selection_for(path) else [])
@@ -355,4 +363,4 @@ def check_sources(
     finally:
         if workers is not None:
             workers.pool.shutdown(cancel_futures=True)  # every result is in, or an error is out
-    return [d for found in results for d in found]
+    return [*names, *(d for found in results for d in found)]
