@@ -132,6 +132,10 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
         from hooklint.suppress import apply_directives
 
         findings = apply_directives(text, findings)
+        if kind == "python":  # flake8's noqa comments serve the command line too
+            from hooklint.noqa import apply_noqa
+
+            findings = apply_noqa(text, findings)
     if problem is not None:
         findings.insert(0, problem)
     return _diagnostics(path, text, findings, selection, settings)
