@@ -49,12 +49,15 @@ def _switches(code: str, *, per_line: bool = True, must_name: bool = False) -> s
     if per_line:
         text += (
             f"\nSilence it on one line with a comment `hooklint: ignore[{code}]` after the\n"
-            "comment marker of the file type (`#`, `//`, `<!-- -->`, `..`)."
+            "comment marker of the file type (`#`, `//`, `<!-- -->`, `..`). In Python files,\n"
+            f"flake8's `# noqa: {code}` works for the command line and the hook too."
         )
     if must_name:
         text += (
             f"\nA bare `hooklint: ignore` never silences {code}: the code must be named,\n"
-            "so that a comment copied in along with the attack cannot hide it."
+            "so that a comment copied in along with the attack cannot hide it. Nor does a\n"
+            "bare `# noqa` for the command line and the hook (flake8 applies its own bare\n"
+            "`# noqa` to every code: run hooklint in CI)."
         )
     return text
 
