@@ -35,6 +35,7 @@ needs_unicode_names = pytest.mark.skipif(
         pytest.param("two\nlines.md", "HL204", 4, id="line-break"),
         pytest.param("tag\U000e0041.md", "HL203", 4, id="tag-character"),
         pytest.param("docs/p\u0430yp\u0430l/index.md", "HL101", 7, id="directory-component"),
+        pytest.param("docs/ru/cоздание.md", "HL101", 9, id="latin-in-cyrillic-word"),
         # Two findings in one name: the bidi control is the one reported.
         pytest.param("p\u0430y\u202e.md", "HL201", 4, id="most-serious-first"),
     ],
@@ -60,6 +61,13 @@ def test_suspicious_name(path: str, code: str, col: int) -> None:
         pytest.param("notes \U0001f44d\U0001f3fd.md", id="emoji-with-skin-tone"),
         pytest.param("\u0631\u0627\u0647\u0646\u0645\u0627.md", id="persian"),
         pytest.param("tab\there.md", id="tab"),
+        pytest.param("docs/tr/kılavuz-İstanbul-şubesi.md", id="turkish"),
+        pytest.param("docs/vi/hướng-dẫn.md", id="vietnamese"),
+        pytest.param("docs/uk/довідка.md", id="ukrainian"),
+        pytest.param("ドキュメント/はじめに.md", id="japanese"),
+        pytest.param("docs/he/מבוא.md", id="hebrew-letters-no-controls"),
+        pytest.param("family_\U0001f468\u200d\U0001f469\u200d\U0001f467.md", id="emoji-zwj"),
+        pytest.param("docs/fa/راهنمای\u200cکاربر.md", id="persian-zwnj"),
     ],
 )
 def test_ordinary_name_passes(path: str) -> None:
