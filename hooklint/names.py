@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 _ORDER = ("HL201", "HL203", "HL204", "HL202", "HL205", "HL101", "HL102", "HL103", "HL104")
 
 
+#: how the message of every finding about a file name begins
+PREFIX = "in the file name"
+
+
+def is_about_name(d: Diagnostic) -> bool:
+    """Whether ``d`` is a finding about the file name (from :func:`check_name`)."""
+    return d.line == 1 and d.col == 1 and d.source is None and d.message.startswith(PREFIX)
+
+
 def plain(path: str) -> bool:
     """Whether ``path`` cannot hold anything to report: printable ASCII."""
     return path.isascii() and path.isprintable()
@@ -69,7 +78,7 @@ def check_name(path: str, settings: Settings) -> Diagnostic | None:
     if not found:
         return None
     first = min(found, key=lambda f: (_ORDER.index(f.code) if f.code in _ORDER else 99, f.col))
-    message = f"in the file name, character {first.col} of the path: {first.message}"
+    message = f"{PREFIX}, character {first.col} of the path: {first.message}"
     if len(found) > 1:
         message += f" (and {len(found) - 1} more finding(s) in the name)"
     return Diagnostic(path, 1, 1, first.code, message, first.char)

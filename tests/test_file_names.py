@@ -210,3 +210,21 @@ def test_staged_names_are_checked(tmp_path: Path) -> None:
     # The near miss: only the accented name staged.
     git(tmp_path, "rm", "-q", "--cached", "invoice\u202efdp.exe.md")
     assert run(tmp_path, "--staged").stdout == ""
+
+
+@needs_unicode_names
+def test_diff_reports_a_name_a_pure_rename_brings(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "t@example.org")
+    git(tmp_path, "config", "user.name", "t")
+    (tmp_path / "login.md").write_text("Old text with Ank\u0430ra.\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text("Fine.\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "start")
+    # A rename changes no line of the file, yet brings a hostile name.
+    git(tmp_path, "mv", "login.md", "p\u0430yp\u0430l-login.md")
+    git(tmp_path, "mv", "other.md", "renamed.md")  # the near miss: a plain new name
+    done = run(tmp_path, "--diff", "HEAD", ".")
+    assert done.returncode == 1
+    codes = [line.split(" ")[0] + " " + line.split(" ")[1] for line in done.stdout.splitlines()]
+    assert codes == ["p\u0430yp\u0430l-login.md:1:1: HL101"]
