@@ -238,6 +238,9 @@ def _help_markdown(code: str) -> str:
     return f"# {doc.code} ({doc.name})\n\n{body}\n"
 
 
+_FAMILIES = {"HL0": "file", "HL1": "confusable", "HL2": "invisible", "HL3": "spam"}
+
+
 def _rule_descriptor(code: str) -> dict[str, object]:
     doc = RULES.get(code)
     if doc is None:  # a code without documentation still needs a descriptor for its ruleIndex
@@ -257,6 +260,8 @@ def _rule_descriptor(code: str) -> dict[str, object]:
         "fullDescription": {"text": _truncated(_safe_lines(doc.what), MAX_DESCRIPTION)},
         "help": {"text": _safe_lines(explain(code) or ""), "markdown": _help_markdown(code)},
         "defaultConfiguration": {"level": "error", "enabled": doc.default_enabled},
+        # Code scanning filters alerts by tag: the family of the rule.
+        "properties": {"tags": [_FAMILIES.get(code[:3], "hooklint")]},
     }
 
 

@@ -123,6 +123,15 @@ def test_rule_descriptor_within_limits_and_from_the_docs(code: str) -> None:
     assert rule["defaultConfiguration"]["enabled"] is doc.default_enabled
 
 
+def test_rules_are_tagged_with_their_family() -> None:
+    rules = {r["id"]: r for r in only_run(sarif([]))["tool"]["driver"]["rules"]}
+    tags = {code: rule["properties"]["tags"] for code, rule in rules.items()}
+    assert tags["HL101"] == ["confusable"]
+    assert tags["HL201"] == ["invisible"]
+    assert tags["HL301"] == ["spam"]
+    assert all(len(t) <= 10 for t in tags.values())  # code scanning shows at most 10
+
+
 def test_opt_in_rule_is_listed_as_disabled_by_default() -> None:
     rules = {r["id"]: r for r in only_run(sarif([]))["tool"]["driver"]["rules"]}
     assert rules["HL106"]["defaultConfiguration"]["enabled"] is False
