@@ -154,11 +154,15 @@ def _changed_lines(
 
 def _only_changed(found: list[Diagnostic], changed: dict[str, object]) -> list[Diagnostic]:
     from hooklint.git import ALL_LINES
+    from hooklint.names import is_about_name
 
     kept = []
     for d in found:
         lines = changed.get(os.path.normpath(d.path))
         if lines is ALL_LINES or (isinstance(lines, (set, frozenset)) and d.line in lines):
+            kept.append(d)
+            continue
+        if is_about_name(d):  # on no line: a rename changes no line, yet may bring a bad name
             kept.append(d)
     return kept
 

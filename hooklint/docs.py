@@ -49,12 +49,15 @@ def _switches(code: str, *, per_line: bool = True, must_name: bool = False) -> s
     if per_line:
         text += (
             f"\nSilence it on one line with a comment `hooklint: ignore[{code}]` after the\n"
-            "comment marker of the file type (`#`, `//`, `<!-- -->`, `..`)."
+            "comment marker of the file type (`#`, `//`, `<!-- -->`, `..`). In Python files,\n"
+            f"flake8's `# noqa: {code}` works for the command line and the hook too."
         )
     if must_name:
         text += (
             f"\nA bare `hooklint: ignore` never silences {code}: the code must be named,\n"
-            "so that a comment copied in along with the attack cannot hide it."
+            "so that a comment copied in along with the attack cannot hide it. Nor does a\n"
+            "bare `# noqa` for the command line and the hook (flake8 applies its own bare\n"
+            "`# noqa` to every code: run hooklint in CI)."
         )
     return text
 
@@ -1103,7 +1106,23 @@ _DOCS: tuple[RuleDoc, ...] = (
     ),
 )
 
-RULES: dict[str, RuleDoc] = {doc.code: doc for doc in sorted(_DOCS, key=lambda d: d.code)}
+# The rules that file names are judged by (hooklint/names.py) say so in their options.
+_FILE_NAME_CODES = frozenset(
+    ("HL101", "HL102", "HL103", "HL104", "HL201", "HL202", "HL203", "HL204", "HL205")
+)
+_FILE_NAMES = (
+    "\n\nFile names are text too: the path of every file checked (each directory in it,\n"
+    "and the staged paths of `--staged`) is read like a line of the file, with the same\n"
+    "judgement. A finding in it is reported once per file, at `1:1`, under the code of its\n"
+    "most serious finding, with a message that begins `in the file name`."
+)
+
+RULES: dict[str, RuleDoc] = {
+    doc.code: doc._replace(options=doc.options + _FILE_NAMES)
+    if doc.code in _FILE_NAME_CODES
+    else doc
+    for doc in sorted(_DOCS, key=lambda d: d.code)
+}
 """Every rule code with its documentation, in code order."""
 
 

@@ -132,6 +132,10 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
         from hooklint.suppress import apply_directives
 
         findings = apply_directives(text, findings)
+        if kind == "python":  # flake8's noqa comments serve the command line too
+            from hooklint.noqa import apply_noqa
+
+            findings = apply_noqa(text, findings)
     if problem is not None:
         findings.insert(0, problem)
     return _diagnostics(path, text, findings, selection, settings)
@@ -231,7 +235,13 @@ def _diagnostics(
     if not kept:
         return []
     lines: list[str] | None = None
-    if settings.show_source or settings.baseline or settings.write_baseline:
+    # (SARIF fingerprints a finding by the text of its line.)
+    if (
+        settings.show_source
+        or settings.baseline
+        or settings.write_baseline
+        or settings.fmt == "sarif"
+    ):
         from hooklint.source import LINE_END
 
         lines = LINE_END.split(text)
@@ -316,14 +326,22 @@ def check_sources(
     settings: Settings,
     progress: Callable[[int], None] | None = None,
 ) -> list[Diagnostic]:
-    """Check (path, bytes) pairs — bytes None: read the file — keeping their order. Files with
-    non-ASCII text go to ``settings.jobs`` worker processes when there is enough to pay."""
+    """Check (path, bytes) pairs — bytes None: read the file — keeping their order, and each
+    path as text (:mod:`hooklint.names`). Files with non-ASCII text go to ``settings.jobs``
+    worker processes when there is enough to pay."""
     results: list[list[Diagnostic]] = []
+    names: list[Diagnostic] = []  # findings in the file names themselves
     waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
     non_ascii_bytes = 0
     workers: _Workers | None = None
     try:
         for done, (path, given) in enumerate(sources, 1):
+            if not (path.isascii() and path.isprintable()):
+                from hooklint.names import check_name
+
+                named = check_name(path, settings)
+                if named is not None:
+                    names.append(named)
             data = read_file(path) if given is None else given
             if isinstance(data, Diagnostic):
                 results.append([data] if data.code in settings.selection_for(path) else [])
@@ -349,4 +367,4 @@ def check_sources(
     finally:
         if workers is not None:
             workers.pool.shutdown(cancel_futures=True)  # every result is in, or an error is out
-    return [d for found in results for d in found]
+    return [*names, *(d for found in results for d in found)]

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from pathlib import PureWindowsPath
-from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import hooklint
 from hooklint import formats
 from hooklint.diagnostic import Diagnostic
-from hooklint.docs import RULES, explain
+from hooklint.docs import RULES
 from hooklint.formats import FORMATS, render, statistics
 
 # Characters that must never reach the output raw, written out here from their definitions
@@ -63,6 +60,19 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
+def _uris(value: object) -> Iterator[str]:
+    """Every ``uri`` value in a parsed SARIF log."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _uris(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key == "uri" and isinstance(item, str):
+                yield item
+            else:
+                yield from _uris(item)
+
+
 def _raw_unsafe(text: str) -> set[str]:
     return set(text) & FORBIDDEN_SET
 
@@ -72,16 +82,16 @@ def _unsafe_after_decoding(out: str, fmt: str) -> set[str]:
     parsed = json.loads(out)
     if fmt == "sarif":
         (run,) = parsed["runs"]
-        rules = run["tool"]["driver"].pop("rules")
+        driver = run["tool"]["driver"]
+        docs = [driver.pop("rules"), driver.pop("notifications")]
         # Rule documentation is multi-line text: a line break is the one control it may hold.
-        assert _raw_unsafe("".join(_strings(rules))) <= {"\n"}
+        assert _raw_unsafe("".join(_strings(docs))) <= {"\n"}
+        # URIs are percent-encoded: nothing raw at all.
+        assert all(uri.isascii() and uri.isprintable() for uri in _uris(parsed))
+    else:
+        for finding in parsed:  # the path is the real name of the file, on purpose
+            finding.pop("path")
     return _raw_unsafe("".join(_strings(parsed)))
-
-
-def _sarif(diagnostics: list[Diagnostic]) -> dict[str, Any]:
-    log = json.loads(render(diagnostics, "sarif"))
-    assert isinstance(log, dict)
-    return log
 
 
 # ------------------------------------------------------------------------------------ default
@@ -178,128 +188,32 @@ def test_json_round_trip() -> None:
     assert [f["codepoint"] for f in json.loads(out)] == ["U+0430", "U+202E", "U+043E", None]
 
 
-def test_json_escapes_the_path_before_encoding() -> None:
-    # ensure_ascii alone would write \u202e, which every JSON reader turns back into the raw
-    # override; the path must arrive already escaped.
-    out = render([Diagnostic("a\u202eb.md", 1, 1, "HL201", "m", "\u202e")], "json")
+def test_json_carries_the_real_path() -> None:
+    # The real name, written as a \u escape on the wire (ensure_ascii): the escaped display
+    # form "aU+202Eb.md" would name a file that does not exist. The message stays escaped.
+    out = render([Diagnostic("a\u202eb.md", 1, 1, "HL201", "m\u202e", "\u202e")], "json")
+    assert out.isascii()
+    assert "\\u202e" in out
     (finding,) = json.loads(out)
-    assert finding["path"] == "aU+202Eb.md"
+    assert finding["path"] == "a\u202eb.md"
+    assert finding["message"] == "mU+202E"
     assert finding["codepoint"] == "U+202E"
+
+
+def test_json_carries_an_undecodable_file_name_byte_back() -> None:
+    # os.fsdecode() turns the byte 0xFF of a file name into a lone surrogate: a JSON reader in
+    # Python gets the same string back, and os.fsencode() the same bytes.
+    path = "a\udcffb.md"
+    (finding,) = json.loads(render([Diagnostic(path, 1, 1, "HL202", "m")], "json"))
+    assert finding["path"] == path
+    assert finding["path"].encode("utf-8", "surrogateescape") == b"a\xffb.md"
 
 
 def test_json_without_findings_is_an_empty_list() -> None:
     assert render([], "json") == "[]\n"
 
 
-# -------------------------------------------------------------------------------------- sarif
-
-
-def test_sarif_log_header() -> None:
-    log = _sarif(DIAGNOSTICS)
-    assert log["version"] == "2.1.0"
-    assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
-    (run,) = log["runs"]
-    assert run["columnKind"] == "unicodeCodePoints"
-    driver = run["tool"]["driver"]
-    assert driver["name"] == "hooklint"
-    assert driver["version"] == hooklint.__version__
-    assert driver["informationUri"].startswith("https://")
-
-
-def test_sarif_rules_describe_every_result_once() -> None:
-    (run,) = _sarif(DIAGNOSTICS)["runs"]
-    rules = run["tool"]["driver"]["rules"]
-    ids = [rule["id"] for rule in rules]
-    assert ids == ["HL001", "HL101", "HL201"]  # each reported code once, in code order
-    assert len(run["results"]) == len(DIAGNOSTICS)
-    for result, diagnostic in zip(run["results"], DIAGNOSTICS, strict=True):
-        assert result["ruleId"] == diagnostic.code
-        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["level"] == "error"
-        assert result["message"]["text"] == diagnostic.message
-
-
-@pytest.mark.parametrize("code", ["HL001", "HL101", "HL201"], ids=["HL001", "HL101", "HL201"])
-def test_sarif_rule_descriptor_comes_from_the_docs(code: str) -> None:
-    (run,) = _sarif(DIAGNOSTICS)["runs"]
-    (rule,) = [r for r in run["tool"]["driver"]["rules"] if r["id"] == code]
-    doc = RULES[code]
-    assert rule["name"] == doc.name
-    assert rule["shortDescription"]["text"] == doc.summary
-    assert rule["fullDescription"]["text"] == doc.what
-    assert rule["help"]["text"] == explain(code)
-    assert rule["helpUri"].startswith("https://")
-
-
-def test_sarif_rule_without_docs_still_gets_a_descriptor() -> None:
-    (run,) = _sarif([Diagnostic("a.md", 1, 1, "XX999", "from elsewhere")])["runs"]
-    assert run["tool"]["driver"]["rules"] == [
-        {"id": "XX999", "defaultConfiguration": {"level": "error"}}
-    ]
-    assert run["results"][0]["ruleIndex"] == 0
-
-
-def test_sarif_regions_and_locations() -> None:
-    (run,) = _sarif(DIAGNOSTICS)["runs"]
-    locations = [result["locations"] for result in run["results"]]
-    assert [len(found) for found in locations] == [1] * len(DIAGNOSTICS)
-    physical = [found[0]["physicalLocation"] for found in locations]
-    assert [p["artifactLocation"]["uri"] for p in physical] == [
-        "docs/guide.md",
-        "src/app.py",
-        "docs/guide.md",
-        "notes.txt",
-    ]
-    assert [p["region"] for p in physical] == [
-        {"startLine": d.line, "startColumn": d.col} for d in DIAGNOSTICS
-    ]
-
-
-def test_sarif_without_findings_is_still_a_valid_log() -> None:
-    (run,) = _sarif([])["runs"]
-    assert run["results"] == []
-    assert run["tool"]["driver"]["rules"] == []
-
-
-@pytest.mark.parametrize(
-    ("path", "uri"),
-    [
-        pytest.param("docs/guide.md", "docs/guide.md", id="plain"),
-        pytest.param("./docs/guide.md", "docs/guide.md", id="dot-segment"),
-        pytest.param("my docs/a#1?.md", "my%20docs/a%231%3F.md", id="reserved-characters"),
-        pytest.param("c:notes.md", "c%3Anotes.md", id="colon-not-a-scheme"),
-        pytest.param("docs/naïve.md", "docs/na%C3%AFve.md", id="utf8-percent-encoded"),
-        pytest.param("evil\u202e.md", "evilU%2B202E.md", id="bidi-escaped-first"),
-        pytest.param("a\x1bb.md", "a%5Cx1bb.md", id="esc-escaped-first"),
-        pytest.param("/srv/repo/a b.md", "file:///srv/repo/a%20b.md", id="absolute-file-uri"),
-    ],
-)
-def test_sarif_artifact_uri(path: str, uri: str) -> None:
-    (run,) = _sarif([Diagnostic(path, 1, 1, "HL202", "m")])["runs"]
-    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
-
-
-@pytest.mark.parametrize(
-    ("path", "uri"),
-    [
-        pytest.param("docs\\guide.md", "docs/guide.md", id="relative"),
-        pytest.param("C:\\repo\\a b.md", "file:///C:/repo/a%20b.md", id="drive"),
-        pytest.param("\\\\server\\share\\a.md", "file://server/share/a.md", id="unc"),
-    ],
-)
-def test_sarif_artifact_uri_from_windows_paths(
-    monkeypatch: pytest.MonkeyPatch, path: str, uri: str
-) -> None:
-    monkeypatch.setattr(formats, "PurePath", PureWindowsPath)
-    assert formats._artifact_uri(path) == uri
-
-
-def test_sarif_columns_count_code_points() -> None:
-    # After an astral character a UTF-16 column would be one more; the log says which it uses.
-    (run,) = _sarif([Diagnostic("a.md", 2, 3, "HL202", "m", "\u200b")])["runs"]
-    assert run["columnKind"] == "unicodeCodePoints"
-    region = run["results"][0]["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 2, "startColumn": 3}
+# SARIF: tests/test_sarif.py
 
 
 # ------------------------------------------------------------------------------------- github
