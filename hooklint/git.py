@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Sequence
 from typing import Final, NoReturn
 
-__all__ = ["ALL_LINES", "GitError", "changed_lines", "list_files", "staged_files"]
+__all__ = ["ALL_LINES", "GitError", "changed_lines", "files_at", "list_files", "staged_files"]
 
 
 class GitError(Exception):
@@ -196,6 +196,51 @@ def changed_lines(
         for name in _split(listed):
             found.setdefault(os.fsdecode(name), ALL_LINES)
     return found
+
+
+def files_at(rev: str, paths: Sequence[str], cwd: str | None = None) -> list[bytes | None]:
+    """The content of each file in ``paths`` (relative to ``cwd``) as it is in revision ``rev``,
+    read without a checkout; None for a path that is no file there (absent, a directory, outside
+    the work tree). A GitError when ``rev`` names no commit: a mistyped revision must not pass
+    for one without the files. Three git processes whatever the number of paths."""
+    if not rev or rev.startswith("-") or any(c.isspace() for c in rev):
+        raise GitError(f"not a revision: {rev!r}")
+    _, prefix = _location(cwd)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
+    except _NotARepository:
+        raise
+    except GitError:
+        raise GitError(f"unknown revision {rev!r} (is it fetched?)") from None
+    names: list[str | None] = []
+    for path in paths:
+        if os.path.isabs(path):
+            path = os.path.relpath(path, cwd or os.curdir)
+        top = posixpath.normpath(posixpath.join(prefix, path.replace(os.sep, "/")))
+        outside = top == os.pardir or top.startswith(os.pardir + "/") or top == "."
+        names.append(None if outside or "\n" in top else top)
+    asked = [name for name in names if name is not None]
+    if not asked:
+        return [None] * len(names)
+    request = b"".join(rev.encode() + b":" + os.fsencode(name) + b"\n" for name in asked)
+    output = _git(["cat-file", "--batch"], cwd, stdin=request)
+    found: list[bytes | None] = []
+    at = 0
+    for _ in asked:
+        # "<id> <type> <size>\n<content>\n", or "<name> missing\n" (or "ambiguous")
+        end = output.find(b"\n", at)
+        if end < 0:
+            raise GitError("git cat-file: output ends early")
+        header = output[at:end].split(b" ")
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            found.append(output[end + 1 : end + 1 + size] if header[1] == b"blob" else None)
+            at = end + 1 + size + 1
+        else:
+            found.append(None)
+            at = end + 1
+    answers = iter(found)
+    return [None if name is None else next(answers) for name in names]
 
 
 def list_files(paths: Sequence[str], cwd: str | None = None) -> list[str]:
