@@ -218,7 +218,8 @@ _DOCS: tuple[RuleDoc, ...] = (
             A pull request that changes `ignore = ["HL302"]` to `ignore = ["HL302", "HL1"]`
             and writes `Pay<!-- hooklint: ignore[HL101] -->` with a Cyrillic `а`:
 
-                pyproject.toml:2:1: HL004 change widens the configuration: ignore += HL1 (turns off HL101, ...)
+                pyproject.toml:2:1: HL004 change widens the configuration:
+                    ignore += HL1 (turns off HL101, ...)
                 docs/pay.md:3:9: HL004 change adds a suppression: hooklint: ignore[HL101]
             """
         ),
