@@ -489,7 +489,11 @@ def _show(name: str, item: Any) -> str:
         return f"{item[0]}:{item[1]}"
     if isinstance(item, tuple):
         first, last = item
-        return f"U+{first:04X}" if first == last else f"U+{first:04X}-U+{last:04X}"
+        if first == last:
+            from hooklint.diagnostic import describe
+
+            return describe(chr(first))
+        return f"U+{first:04X}-U+{last:04X}"
     return str(item)
 
 
