@@ -527,6 +527,28 @@ def _line_of(text: str, key: str, item: str | None) -> tuple[int, int]:
     return (start + 1, 1) if start else (1, 1)
 
 
+def _deny_list_findings(rev: str, path: str, cwd: str) -> list[Diagnostic]:
+    """Entries the change removes from the deny list in use (HL308 then lets them pass)."""
+    from hooklint.git import GitError, files_at
+
+    shown = os.path.relpath(path, cwd) if os.path.isabs(path) else path
+
+    def fragments(data: bytes | None) -> Counter[str]:
+        lines = (data or b"").decode("utf-8", "replace").splitlines()
+        return Counter(f for f in (line.split("#", 1)[0].strip() for line in lines) if f)
+
+    try:
+        with open(path, "rb") as f:
+            now = f.read()
+        [before] = files_at(rev, [shown], cwd)
+    except (OSError, GitError):
+        return []  # the run reports a deny list it cannot read
+    removed = sorted((fragments(before) - fragments(now)).elements())
+    if not removed:
+        return []
+    return [_at(shown, 1, 1, f"change removes deny-list entries: {_some(removed)}")]
+
+
 # ---------------------------------------------------------------------------------- baseline
 
 
@@ -589,6 +611,8 @@ def audit_change(
     found = _directive_findings(rev, sources, changed, settings)
     if not args.no_config:
         found += _config_findings(rev, args, settings, cwd)
+    if args.deny_list:
+        found += _deny_list_findings(rev, args.deny_list, cwd)
     if settings.baseline:
         found += _baseline_findings(rev, settings.baseline)
     return found

@@ -198,6 +198,7 @@ _DOCS: tuple[RuleDoc, ...] = (
               `deny-list`, or any other setting whose effect hooklint cannot judge. The
               parsed configurations are compared, not lines of text; the finding stands
               at the key (or the entry) in the new file;
+            - entries removed from the deny-list file in use (at line 1 of that file);
             - entries added to the `--baseline` file.
 
             A change that only removes suppressions, narrows the configuration or leaves

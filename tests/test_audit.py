@@ -376,6 +376,20 @@ def test_no_config_means_nothing_to_audit_in_it(repo: Path) -> None:
     assert audit(repo, "--no-config") == []
 
 
+def test_entries_removed_from_the_deny_list_in_use_are_reported(repo: Path) -> None:
+    deny = "# denied\ncasino\\.example\npills\\.example  # pharma\n"
+    base(repo, {".hooklint.toml": 'deny-list = "lists/deny.txt"\n', "lists/deny.txt": deny})
+    write(repo, {"lists/deny.txt": "# denied\ncasino\\.example\n"})
+    assert audit(repo) == [
+        "lists/deny.txt:1:1: HL004 change removes deny-list entries: pills\\.example"
+    ]
+    # near miss: an entry added, or only a comment changed
+    write(repo, {"lists/deny.txt": deny + "loans\\.example\n"})
+    assert audit(repo) == []
+    write(repo, {"lists/deny.txt": deny.replace("# pharma", "# drugs")})
+    assert audit(repo) == []
+
+
 # --------------------------------------------------------------------------------- baseline
 
 
