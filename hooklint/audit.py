@@ -406,13 +406,13 @@ def _config_findings(
             return [_at(where, 1, 1, f"change leaves a configuration that cannot be read: {exc}")]
 
     out = []
-    for key, message, item in _widenings(old_view, new_view, os.path.join(cwd, where)):
+    for key, message, item in _widenings(old_view, new_view):
         line, col = _line_of(text, key, item)
         out.append(_at(where, line, col, message))
     return out
 
 
-def _widenings(old: _View, new: _View, deny_base: str) -> Iterable[tuple[str, str, str | None]]:
+def _widenings(old: _View, new: _View) -> Iterable[tuple[str, str, str | None]]:
     """(configuration key, message, an item to point at) for each way ``new`` silences more."""
     o, n = vars(old.args), vars(new.args)
     lost = sorted(selection_of(old.args).enabled - selection_of(new.args).enabled)

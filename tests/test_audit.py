@@ -410,3 +410,26 @@ def test_entries_added_to_the_baseline_are_reported(repo: Path) -> None:
     assert audit(repo, "--baseline", "base.json") == []
     write(repo, {"base.json": _baseline([one])})
     assert audit(repo, "--baseline", "base.json") == []
+
+
+# ------------------------------------------------------------- settings hooklint cannot judge
+
+
+def test_a_setting_without_a_known_effect_is_reported_when_it_changes() -> None:
+    """A configuration key added to hooklint later (say, one like ``exit-zero``) is audited
+    before anyone teaches the audit what it does: any change of it is reported."""
+    from hooklint.audit import _View, _widenings
+    from hooklint.settings import build_parser
+
+    def view(**extra: object) -> _View:
+        args = build_parser().parse_args([])
+        for name, value in extra.items():
+            setattr(args, name, value)
+        return _View(args, ())
+
+    found = list(_widenings(view(exit_zero=False), view(exit_zero=True)))
+    message = "change alters a setting hooklint cannot judge: exit-zero"
+    assert found == [("exit-zero", message, None)]
+    # near misses: unchanged, and a change of the output format
+    assert list(_widenings(view(exit_zero=True), view(exit_zero=True))) == []
+    assert list(_widenings(view(format=None), view(format="json"))) == []
