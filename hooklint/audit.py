@@ -291,7 +291,7 @@ class _Found(NamedTuple):
     data: bytes
 
 
-def _config_at_rev(rev: str, explicit: str | None, cwd: str) -> _Found | None:
+def _config_at_rev(rev: str, explicit: str | None, cwd: str, flag: str) -> _Found | None:
     """The configuration file that ``find_config`` (or ``--config``) would use, as in ``rev``."""
     from hooklint.git import GitError, files_at
 
@@ -310,7 +310,7 @@ def _config_at_rev(rev: str, explicit: str | None, cwd: str) -> _Found | None:
     try:
         contents = files_at(rev, candidates, cwd)
     except GitError as exc:
-        raise UsageError(f"--config-from / --diff {rev}: {exc}") from None
+        raise UsageError(f"{flag} {rev}: {exc}") from None
     for path, data in zip(candidates, contents, strict=True):
         if data is None:
             continue
@@ -325,7 +325,7 @@ def _config_at_rev(rev: str, explicit: str | None, cwd: str) -> _Found | None:
 def trusted_config(rev: str, explicit: str | None, cwd: str) -> Config:
     """The configuration as it is in revision ``rev`` (``--config-from``); UsageError when it
     cannot be read there or is not valid."""
-    found = _config_at_rev(rev, explicit, cwd)
+    found = _config_at_rev(rev, explicit, cwd, "--config-from")
     if found is None:
         if explicit is not None:
             raise UsageError(f"--config {explicit}: no such file in revision {rev}")
@@ -366,7 +366,7 @@ def _config_findings(
     rev: str, args: argparse.Namespace, settings: Settings, cwd: str
 ) -> list[Diagnostic]:
     explicit = args.config
-    old = _config_at_rev(rev, explicit, cwd)
+    old = _config_at_rev(rev, explicit, cwd, "--diff")
     new_path = explicit if explicit is not None else find_config(cwd)
     new_data: bytes | None = None
     if new_path is not None:
