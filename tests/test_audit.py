@@ -433,3 +433,26 @@ def test_a_setting_without_a_known_effect_is_reported_when_it_changes() -> None:
     # near misses: unchanged, and a change of the output format
     assert list(_widenings(view(exit_zero=True), view(exit_zero=True))) == []
     assert list(_widenings(view(format=None), view(format="json"))) == []
+
+
+# ------------------------------------------------------- text that git calls binary, under --diff
+
+
+def test_text_git_calls_binary_is_checked_whole_under_diff(repo: Path) -> None:
+    """git's diff gives no lines for a file it calls binary: UTF-16 text, or any file a change
+    marks ``binary`` in .gitattributes. Such a file is checked whole when it reads as text."""
+    (repo / "u.txt").write_bytes("first\n".encode("utf-16"))
+    (repo / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 4)
+    base(repo, {"a.md": "x\n"})
+    (repo / "u.txt").write_bytes(f"first\n{LOOKALIKE}\n".encode("utf-16"))
+    with (repo / "image.png").open("ab") as f:
+        f.write(bytes(range(256)))  # near miss: a real binary file, changed
+    write(repo, {".gitattributes": "*.md binary\n", "a.md": f"x\n{LOOKALIKE}\n"})
+    result = hooklint(repo, "--diff", "HEAD")
+    found = [line.split(": ")[0] + " " + line.split(" ")[1] for line in result.stdout.splitlines()]
+    assert found == ["a.md:2:11 HL101", "u.txt:2:11 HL101"], result.stdout
+    # near miss: the same files unchanged since REV are not reported
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "more")
+    result = hooklint(repo, "--diff", "HEAD")
+    assert (result.returncode, result.stdout) == (0, "")
