@@ -127,7 +127,9 @@ def changed_lines(
     Lines come from ``git diff --unified=0 REV`` (text conversion, external diff drivers and
     submodules off; renames followed, so a renamed file counts by its new path and only its
     edits count). A file that is new since ``rev`` gets ALL_LINES; so does an untracked file
-    named in ``paths``. Binary files are left out.
+    named in ``paths``. A changed file git calls binary has no lines in the diff: it gets
+    ALL_LINES when its start reads as text to hooklint (UTF-16, or text that .gitattributes
+    marks binary), and is left out otherwise.
 
     ALL_LINES is a module constant, to be tested with ``is``; it is also an immutable
     ``set[int]`` for which ``line in ALL_LINES`` is always true, so a caller that only asks
