@@ -362,9 +362,7 @@ def _view(config: Config) -> _View:
     return _View(build_parser().parse_args(config.argv), config.project_domains)
 
 
-def _config_findings(
-    rev: str, args: argparse.Namespace, settings: Settings, cwd: str
-) -> list[Diagnostic]:
+def _config_findings(rev: str, args: argparse.Namespace, cwd: str) -> list[Diagnostic]:
     explicit = args.config
     old = _config_at_rev(rev, explicit, cwd, "--diff")
     new_path = explicit if explicit is not None else find_config(cwd)
@@ -445,7 +443,8 @@ def _widenings(old: _View, new: _View) -> Iterable[tuple[str, str, str | None]]:
         if added:
             shown = [_show(name, item) for item in added]
             key = _key_of(name)
-            yield key, f"change widens the configuration: {key} += {_some(shown)}", shown[0]
+            message = f"change widens the configuration: {key} += {_some(shown)}"
+            yield key, message, _spelling(name, added[0])
     if o["deny_list"] != n["deny_list"]:
         yield "deny-list", "change replaces the deny list (deny-list)", None
     for name in sorted(set(o) | set(n)):
@@ -497,6 +496,16 @@ def _show(name: str, item: Any) -> str:
     return str(item)
 
 
+def _spelling(name: str, item: Any) -> str:
+    """How ``item`` is most likely written in the configuration file, to find its line."""
+    if name == "per_file_ignores":
+        return str(item[0])
+    if isinstance(item, tuple):
+        first, last = item
+        return chr(first) if first == last else f"U+{first:04X}"
+    return str(item)
+
+
 def _some(items: Sequence[str], most: int = 8) -> str:
     if len(items) <= most:
         return ", ".join(items)
@@ -520,7 +529,7 @@ def _line_of(text: str, key: str, item: str | None) -> tuple[int, int]:
             for j in range(i, min(len(lines), i + 200)):
                 if j > i and re.match(r"^\s*(?:\[|[\w\"'-]+\s*=)", lines[j]):
                     break
-                at = lines[j].find(item.rsplit(":", 1)[0] if ":" in item else item)
+                at = lines[j].find(item)
                 if at >= 0 and (j > i or at > m.end()):
                     return j + 1, at + 1
         return i + 1, len(lines[i]) - len(lines[i].lstrip()) + 1
@@ -610,7 +619,7 @@ def audit_change(
     cwd = os.getcwd()
     found = _directive_findings(rev, sources, changed, settings)
     if not args.no_config:
-        found += _config_findings(rev, args, settings, cwd)
+        found += _config_findings(rev, args, cwd)
     if args.deny_list:
         found += _deny_list_findings(rev, args.deny_list, cwd)
     if settings.baseline:

@@ -165,7 +165,14 @@ def changed_lines(
         ],
         cwd,
     )
-    changed = {_from_top(path, prefix): lines for path, lines in _parse_patch(patch).items()}
+    found_in_patch = _parse_patch(patch)
+    if b"Binary files " in patch:
+        # A file git calls binary has no lines in the patch; it may be text all the same (UTF-16,
+        # or a .gitattributes "binary" a change can add): checked whole when it reads as text.
+        for path in _binary_changes(rev, cwd):
+            if _reads_as_text(os.path.join(cwd or os.curdir, cdup, path)):
+                found_in_patch[path] = ALL_LINES
+    changed = {_from_top(path, prefix): lines for path, lines in found_in_patch.items()}
     if not paths:
         return changed
 
@@ -198,6 +205,41 @@ def changed_lines(
         for name in _split(listed):
             found.setdefault(os.fsdecode(name), ALL_LINES)
     return found
+
+
+def _binary_changes(rev: str, cwd: str | None) -> list[str]:
+    """The files (from the top) that git finds binary among those changed since ``rev`` and not
+    deleted, from ``git diff --numstat -z`` ("-\t-\tpath", or "-\t-\t", old, new)."""
+    output = _git(
+        ["diff", "--numstat", "-z", "--no-ext-diff", "--no-textconv", "--find-renames",
+         "--ignore-submodules=all", "--diff-filter=d", rev, "--"],
+        cwd,
+    )  # fmt: skip
+    fields = output.split(b"\0")
+    found: list[str] = []
+    at = 0
+    while at < len(fields) and fields[at]:
+        added, _, rest = fields[at].partition(b"\t")
+        deleted, _, path = rest.partition(b"\t")
+        at += 1
+        if not path:  # a rename: the old and the new path follow
+            path = fields[at + 1] if at + 1 < len(fields) else b""
+            at += 2
+        if added == deleted == b"-" and path:
+            found.append(os.fsdecode(path))
+    return found
+
+
+def _reads_as_text(path: str) -> bool:
+    """Whether the start of the file at ``path`` decodes as text (hooklint's own judgement)."""
+    from hooklint.source import decode
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return decode(head).text is not None
 
 
 def files_at(rev: str, paths: Sequence[str], cwd: str | None = None) -> list[bytes | None]:
