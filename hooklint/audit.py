@@ -363,20 +363,56 @@ def _view(config: Config) -> _View:
 
 
 def _config_findings(rev: str, args: argparse.Namespace, cwd: str) -> list[Diagnostic]:
+    """The configuration this run uses, at REV and now (which may be different files, as when a
+    change adds a .hooklint.toml beside a pyproject.toml); then every other hooklint
+    configuration file the change edits, each against itself at REV (a subproject's, or one
+    that another way of running hooklint would find)."""
     explicit = args.config
     old = _config_at_rev(rev, explicit, cwd, "--diff")
     new_path = explicit if explicit is not None else find_config(cwd)
-    new_data: bytes | None = None
-    if new_path is not None:
-        new_path = os.path.relpath(new_path, cwd)
-        try:
-            with open(os.path.join(cwd, new_path), "rb") as f:
-                new_data = f.read()
-        except OSError:
-            new_data = None
-    if old is None and new_data is None:
+    new = None if new_path is None else _read(os.path.relpath(new_path, cwd), cwd)
+    out = _compare(rev, old, new, cwd)
+    seen = {found.path for found in (old, new) if found is not None}
+
+    from hooklint.git import GitError, changed_lines, files_at
+
+    try:
+        others = sorted(
+            path
+            for path in changed_lines(rev, cwd=cwd)
+            if os.path.basename(path) in (".hooklint.toml", "pyproject.toml")
+            and os.path.normpath(path) not in seen
+        )
+        before = files_at(rev, others, cwd) if others else []
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    for path, data in zip(others, before, strict=True):
+        was = None if data is None else _Found(os.path.normpath(path), data)
+        out += _compare(rev, _hooklints(was), _hooklints(_read(path, cwd)), cwd)
+    return out
+
+
+def _read(path: str, cwd: str) -> _Found | None:
+    try:
+        with open(os.path.join(cwd, path), "rb") as f:
+            return _Found(os.path.normpath(path), f.read())
+    except OSError:
+        return None
+
+
+def _hooklints(found: _Found | None) -> _Found | None:
+    """``found`` if it is hooklint's configuration: a pyproject.toml without a [tool.hooklint]
+    table belongs to other tools."""
+    if found is None or os.path.basename(found.path) != "pyproject.toml":
+        return found
+    return found if b"[tool.hooklint" in found.data else None
+
+
+def _compare(rev: str, old: _Found | None, new: _Found | None, cwd: str) -> list[Diagnostic]:
+    """HL004 for each way the configuration ``new`` (None: none) silences more than ``old``."""
+    if old is None and new is None:
         return []
-    if old is not None and new_data == old.data and new_path == old.path:
+    if old is not None and new is not None and old == new:
         return []  # the same file, unchanged
 
     empty = _view(Config([], None))
@@ -392,14 +428,14 @@ def _config_findings(rev: str, args: argparse.Namespace, cwd: str) -> list[Diagn
             )
     text = ""
     new_view = empty
-    if new_path is None or new_data is None:
+    if new is None:
         assert old is not None
         where = old.path  # gone from the work tree: reported where it was
     else:
-        where = new_path
-        text = new_data.decode("utf-8", "replace")
+        where = new.path
+        text = new.data.decode("utf-8", "replace")
         try:
-            new_view = _view(_parse(_Found(new_path, new_data), new_path, cwd))
+            new_view = _view(_parse(new, new.path, cwd))
         except UsageError as exc:
             return [_at(where, 1, 1, f"change leaves a configuration that cannot be read: {exc}")]
 

@@ -323,6 +323,42 @@ def test_a_new_hooklint_toml_that_shadows_the_pyproject_is_compared(repo: Path) 
     ]
 
 
+def test_a_subprojects_configuration_is_audited_too(repo: Path) -> None:
+    """Run from the top, hooklint uses the top's configuration; but a subproject's own, which a
+    run inside it (or its pre-commit hook) takes, is reported when the change widens it."""
+    ruff = "[tool.ruff]\nline-length = 100\n"
+    base(
+        repo,
+        {
+            ".hooklint.toml": "ignore = []\n",
+            "lib/.hooklint.toml": "ignore = []\n",
+            "app/pyproject.toml": ruff + '\n[tool.hooklint]\nignore = ["HL302"]\n',
+            "tool/pyproject.toml": ruff,
+        },
+    )
+    write(repo, {"lib/.hooklint.toml": 'ignore = ["HL2"]\n'})
+    assert audit(repo) == [
+        "lib/.hooklint.toml:1:1: HL004 change widens the configuration: ignore += HL2 "
+        "(turns off HL201, HL202, HL203, HL204, HL205)"
+    ]
+    # near misses: other tools' settings edited, beside hooklint's or without them
+    write(repo, {"lib/.hooklint.toml": "ignore = []\n"})
+    write(
+        repo,
+        {
+            "app/pyproject.toml": ruff.replace("100", "88") + "\n[tool.hooklint]\n"
+            'ignore = ["HL302"]\n',
+            "tool/pyproject.toml": ruff.replace("100", "79"),
+        },
+    )
+    assert audit(repo) == []
+    # a hooklint table new in a pyproject that had none is compared with no configuration
+    write(repo, {"tool/pyproject.toml": ruff + '[tool.hooklint]\nexclude = ["x/"]\n'})
+    assert audit(repo) == [
+        "tool/pyproject.toml:4:13: HL004 change widens the configuration: exclude += x/"
+    ]
+
+
 def test_a_configuration_removed_by_the_change(repo: Path) -> None:
     base(repo, {".hooklint.toml": 'extend-select = ["HL106"]\n', "a.md": "x\n"})
     (repo / ".hooklint.toml").unlink()
