@@ -193,8 +193,8 @@ _DOCS: tuple[RuleDoc, ...] = (
             - a configuration (`[tool.hooklint]` in pyproject.toml, or .hooklint.toml)
               that silences more than the one at REV (the one the run uses, and any
               other hooklint configuration file the change edits, a subproject's too):
-              codes turned off by `ignore` or a
-              narrower `select`/`extend-select`, new `per-file-ignores`, `exclude`,
+              codes turned off by `ignore` or a narrower `select`/`extend-select`, new
+              `per-file-ignores`, `exclude`,
               `allowed-characters`, `own-domains` (also from `project.urls`),
               `allow-domains`, `allow-shorteners` or `allow-phrases` entries, a replaced
               `deny-list`, or any other setting whose effect hooklint cannot judge. The
