@@ -9,10 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from hooklint import __version__
 from hooklint.diagnostic import Diagnostic, safe
 from hooklint.settings import Settings, UsageError, make_settings
+
+if TYPE_CHECKING:
+    import argparse
 
 # Above this many files, a run on a terminal shows its progress on stderr.
 _PROGRESS_FROM = 2000
@@ -43,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--fix works on files, not on the staged blobs of --staged")
         sources = _sources(settings)
         changed = _changed_lines(settings, sources)
+        audited = _audit(argv, args, settings, sources, changed)
     except UsageError as exc:
         print(f"hooklint: error: {safe(str(exc))}", file=sys.stderr)
         return 2
@@ -61,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"hooklint: error: baseline {safe(settings.baseline)}: {safe(str(exc))}",
                   file=sys.stderr)  # fmt: skip
             return 2
+    found.extend(audited)  # after every filter: what it reports must not be silenced
     found.sort(key=lambda d: (d.path, d.line, d.col, d.code))
     _report(found, settings)
     if fixed:  # pre-commit's convention: a changed file fails the hook, so it is staged again
@@ -150,6 +156,21 @@ def _changed_lines(
         return None
     changed = _git_changed(settings.diff, [path for path, _ in sources])
     return {os.path.normpath(path): lines for path, lines in changed.items()}
+
+
+def _audit(
+    argv: Sequence[str],
+    args: argparse.Namespace,
+    settings: Settings,
+    sources: Sequence[tuple[str, bytes | None]],
+    changed: dict[str, object] | None,
+) -> list[Diagnostic]:
+    """HL004: what the change since --diff REV adds that silences checks."""
+    if changed is None:
+        return []
+    from hooklint.audit import audit_change
+
+    return audit_change(argv, args, settings, sources, changed)
 
 
 def _only_changed(found: list[Diagnostic], changed: dict[str, object]) -> list[Diagnostic]:

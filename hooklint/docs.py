@@ -179,6 +179,78 @@ _DOCS: tuple[RuleDoc, ...] = (
         + "\n"
         + _switches("HL002", per_line=False),
     ),
+    RuleDoc(
+        code="HL004",
+        name="change-adds-suppression",
+        summary="A change adds a suppression or widens the configuration (with --diff)",
+        what=_t(
+            """
+            With `--diff REV`, reports what the change since REV adds that makes hooklint
+            look away, each as a finding of its own:
+
+            - a suppression comment on a line the change adds: `hooklint: ignore[...]`,
+              `hooklint: ignore-next-line`, and in Python flake8's `# noqa` (bare, or
+              naming an HL code), at the directive's line and column;
+            - an old suppression that now silences a finding on a line the change edits
+              (a lookalike slipped into a line that already carried `ignore`);
+            - a configuration (`[tool.hooklint]` in pyproject.toml, or .hooklint.toml)
+              that silences more than the one at REV (the one the run uses, and any
+              other hooklint configuration file the change edits, a subproject's too):
+              codes turned off by `ignore` or a narrower `select`/`extend-select`, new
+              `per-file-ignores`, `exclude`,
+              `allowed-characters`, `own-domains` (also from `project.urls`),
+              `allow-domains`, `allow-shorteners` or `allow-phrases` entries, a replaced
+              `deny-list`, or any other setting whose effect hooklint cannot judge. The
+              parsed configurations are compared, not lines of text; the finding stands
+              at the key (or the entry) in the new file;
+            - entries removed from the deny-list file in use (at line 1 of that file);
+            - entries added to the `--baseline` file.
+
+            A change that only removes suppressions, narrows the configuration or leaves
+            it unchanged is not reported.
+            """
+        ),
+        why=_t(
+            """
+            A contributor controls the whole pull request, including the configuration and
+            the comments beside the text. `ignore = ["HL1"]` in pyproject.toml or
+            `<!-- hooklint: ignore[HL101] -->` beside a lookalike makes the CI run pass,
+            and a reviewer reading the diff of a long document easily misses it. Reported,
+            the suppression is seen and has to be accepted by a person.
+            """
+        ),
+        example=_t(
+            """
+            A pull request that changes `ignore = ["HL302"]` to `ignore = ["HL302", "HL1"]`
+            and writes `Pay<!-- hooklint: ignore[HL101] -->` with a Cyrillic `а`:
+
+                pyproject.toml:2:1: HL004 change widens the configuration:
+                    ignore += HL1 (turns off HL101, ...)
+                docs/pay.md:3:9: HL004 change adds a suppression: hooklint: ignore[HL101]
+            """
+        ),
+        fix=_t(
+            """
+            Review the suppression. If it is right (a real word, a fixture), accept it:
+            the finding is about the change, and disappears once the change is merged and
+            REV moves past it. If not, remove it and fix the text it hid.
+
+            In CI, also take the configuration from the trusted base branch, so that the
+            change's own configuration is reported but not applied:
+            `hooklint --diff origin/main --config-from origin/main`.
+            """
+        ),
+        options=_t(
+            """
+            HL004 is reported only with `--diff REV`. The configuration under audit cannot
+            turn it off: its `ignore`, `per-file-ignores`, `exclude`, inline directives and
+            the baseline do not apply to HL004 (a change that adds both `ignore = ["HL004"]`
+            and a suppression is reported for both). Only the command line
+            (`--ignore HL004`) or a configuration read from a trusted revision with
+            `--config-from REV` can turn it off.
+            """
+        ),
+    ),
     # ---------------------------------------------------------------------- confusable band
     RuleDoc(
         code="HL101",

@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Sequence
 from typing import Final, NoReturn
 
-__all__ = ["ALL_LINES", "GitError", "changed_lines", "list_files", "staged_files"]
+__all__ = ["ALL_LINES", "GitError", "changed_lines", "files_at", "list_files", "staged_files"]
 
 
 class GitError(Exception):
@@ -127,7 +127,9 @@ def changed_lines(
     Lines come from ``git diff --unified=0 REV`` (text conversion, external diff drivers and
     submodules off; renames followed, so a renamed file counts by its new path and only its
     edits count). A file that is new since ``rev`` gets ALL_LINES; so does an untracked file
-    named in ``paths``. Binary files are left out.
+    named in ``paths``. A changed file git calls binary has no lines in the diff: it gets
+    ALL_LINES when its start reads as text to hooklint (UTF-16, or text that .gitattributes
+    marks binary), and is left out otherwise.
 
     ALL_LINES is a module constant, to be tested with ``is``; it is also an immutable
     ``set[int]`` for which ``line in ALL_LINES`` is always true, so a caller that only asks
@@ -163,7 +165,14 @@ def changed_lines(
         ],
         cwd,
     )
-    changed = {_from_top(path, prefix): lines for path, lines in _parse_patch(patch).items()}
+    found_in_patch = _parse_patch(patch)
+    if b"Binary files " in patch:
+        # A file git calls binary has no lines in the patch; it may be text all the same (UTF-16,
+        # or a .gitattributes "binary" a change can add): checked whole when it reads as text.
+        for path in _binary_changes(rev, cwd):
+            if _reads_as_text(os.path.join(cwd or os.curdir, cdup, path)):
+                found_in_patch[path] = ALL_LINES
+    changed = {_from_top(path, prefix): lines for path, lines in found_in_patch.items()}
     if not paths:
         return changed
 
@@ -196,6 +205,86 @@ def changed_lines(
         for name in _split(listed):
             found.setdefault(os.fsdecode(name), ALL_LINES)
     return found
+
+
+def _binary_changes(rev: str, cwd: str | None) -> list[str]:
+    """The files (from the top) that git finds binary among those changed since ``rev`` and not
+    deleted, from ``git diff --numstat -z`` ("-\t-\tpath", or "-\t-\t", old, new)."""
+    output = _git(
+        ["diff", "--numstat", "-z", "--no-ext-diff", "--no-textconv", "--find-renames",
+         "--ignore-submodules=all", "--diff-filter=d", rev, "--"],
+        cwd,
+    )  # fmt: skip
+    fields = output.split(b"\0")
+    found: list[str] = []
+    at = 0
+    while at < len(fields) and fields[at]:
+        added, _, rest = fields[at].partition(b"\t")
+        deleted, _, path = rest.partition(b"\t")
+        at += 1
+        if not path:  # a rename: the old and the new path follow
+            path = fields[at + 1] if at + 1 < len(fields) else b""
+            at += 2
+        if added == deleted == b"-" and path:
+            found.append(os.fsdecode(path))
+    return found
+
+
+def _reads_as_text(path: str) -> bool:
+    """Whether the start of the file at ``path`` decodes as text (hooklint's own judgement)."""
+    from hooklint.source import decode
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return decode(head).text is not None
+
+
+def files_at(rev: str, paths: Sequence[str], cwd: str | None = None) -> list[bytes | None]:
+    """The content of each file in ``paths`` (relative to ``cwd``) as it is in revision ``rev``,
+    read without a checkout; None for a path that is no file there (absent, a directory, outside
+    the work tree). A GitError when ``rev`` names no commit: a mistyped revision must not pass
+    for one without the files. Three git processes whatever the number of paths."""
+    if not rev or rev.startswith("-") or any(c.isspace() for c in rev):
+        raise GitError(f"not a revision: {rev!r}")
+    _, prefix = _location(cwd)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
+    except _NotARepository:
+        raise
+    except GitError:
+        raise GitError(f"unknown revision {rev!r} (is it fetched?)") from None
+    names: list[str | None] = []
+    for path in paths:
+        if os.path.isabs(path):
+            path = os.path.relpath(path, cwd or os.curdir)
+        top = posixpath.normpath(posixpath.join(prefix, path.replace(os.sep, "/")))
+        outside = top == os.pardir or top.startswith(os.pardir + "/") or top == "."
+        names.append(None if outside or "\n" in top else top)
+    asked = [name for name in names if name is not None]
+    if not asked:
+        return [None] * len(names)
+    request = b"".join(rev.encode() + b":" + os.fsencode(name) + b"\n" for name in asked)
+    output = _git(["cat-file", "--batch"], cwd, stdin=request)
+    found: list[bytes | None] = []
+    at = 0
+    for _ in asked:
+        # "<id> <type> <size>\n<content>\n", or "<name> missing\n" (or "ambiguous")
+        end = output.find(b"\n", at)
+        if end < 0:
+            raise GitError("git cat-file: output ends early")
+        header = output[at:end].split(b" ")
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            found.append(output[end + 1 : end + 1 + size] if header[1] == b"blob" else None)
+            at = end + 1 + size + 1
+        else:
+            found.append(None)
+            at = end + 1
+    answers = iter(found)
+    return [None if name is None else next(answers) for name in names]
 
 
 def list_files(paths: Sequence[str], cwd: str | None = None) -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 #: every rule code; HL106 is opt-in (selected only by its full code)
 ALL_CODES = (
-    "HL001", "HL002",
+    "HL001", "HL002", "HL004",
     "HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107",
     "HL201", "HL202", "HL203", "HL204", "HL205",
     "HL301", "HL302", "HL303", "HL304", "HL305", "HL306", "HL307", "HL308", "HL309", "HL310",
@@ -281,6 +281,12 @@ def build_parser() -> argparse.ArgumentParser:
         "[tool.hooklint] in pyproject.toml, in this directory or the nearest parent)",
     )
     add("--no-config", action="store_true", help="ignore every configuration file")
+    add(
+        "--config-from",
+        metavar="REV",
+        help="read the configuration file as it is in git revision REV (a trusted branch), "
+        "not from the work tree",
+    )
     add("--explain", metavar="CODE", help="print the documentation of a rule")
     add("--version", action="store_true", help="print the version and the Unicode data version")
     return p  # fmt: skip
@@ -337,21 +343,33 @@ def find_config(start: str) -> str | None:
 
 def load_config(path: str) -> Config:
     """Read a configuration file into command-line words; UsageError when it is not valid."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read configuration {path}: {exc}") from None
+    return parse_config(data, path)
+
+
+def parse_config(data: bytes, path: str, label: str | None = None) -> Config:
+    """The configuration in ``data``, the content of the file at ``path`` (``label`` names it in
+    messages, such as ``pyproject.toml at origin/main``); UsageError when it is not valid."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # Python 3.10
         import tomli as tomllib
 
+    label = label or path
     try:
-        with open(path, "rb") as f:
-            document = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"cannot read configuration {path}: {exc}") from None
-    where = path
+        document = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read configuration {label}: {exc}") from None
+    where = label
     table: Any = document
     if os.path.basename(path) == "pyproject.toml":
-        table = document.get("tool", {}).get("hooklint", {})
-        where = f"{path} [tool.hooklint]"
+        tool = document.get("tool", {})
+        table = tool.get("hooklint", {}) if isinstance(tool, dict) else None
+        where = f"{label} [tool.hooklint]"
     if not isinstance(table, dict):
         raise UsageError(f"{where}: expected a table of options")
     argv: list[str] = []
@@ -365,7 +383,8 @@ def load_config(path: str) -> Config:
     for i, word in enumerate(argv):  # a deny-list path is relative to the configuration file
         if i and argv[i - 1] == "--deny-list" and not os.path.isabs(word):
             argv[i] = os.path.join(base, word)
-    urls = document.get("project", {}).get("urls", {}) if "project" in document else {}
+    project = document.get("project", {})
+    urls = project.get("urls", {}) if isinstance(project, dict) else {}
     return Config(argv, path, _domains_of(urls.values() if isinstance(urls, dict) else ()))
 
 
@@ -472,22 +491,26 @@ def make_settings(
     early, _ = parser.parse_known_args(list(argv))
     config = Config([], None)
     if not early.no_config:
-        path = early.config or find_config(cwd)
-        if path is not None:
-            config = load_config(path)
+        if early.config_from:  # checked there, with the revision named in its messages
+            from hooklint.audit import trusted_config
+
+            config = trusted_config(early.config_from, early.config, cwd)
+        else:
+            path = early.config or find_config(cwd)
+            if path is not None:
+                config = load_config(path)
             try:
                 parser.parse_args(config.argv)
             except UsageError as exc:
                 where = config.path or "configuration"
                 raise UsageError(f"{where}: {exc}") from None
     args = parser.parse_args([*config.argv, *argv])
-    select = args.select if args.select is not None else ["HL"]
     ranges = tuple(a for a in args.allowed_characters if isinstance(a, tuple))
     scripts = frozenset(a for a in args.allowed_characters if isinstance(a, str))
     root = os.path.dirname(os.path.abspath(config.path)) if config.path else cwd
     settings = Settings(
         files=tuple(args.files),
-        selection=Selection(select, args.extend_select, args.ignore),
+        selection=selection_of(args),
         per_file_ignores=tuple(args.per_file_ignores),
         exclude=tuple(args.exclude),
         allowed_ranges=ranges,
@@ -506,6 +529,12 @@ def make_settings(
         root=root,
     )
     return settings, args
+
+
+def selection_of(args: argparse.Namespace) -> Selection:
+    """The codes reported by the options in ``args``."""
+    select = args.select if args.select is not None else ["HL"]
+    return Selection(select, args.extend_select, args.ignore)
 
 
 def _spam_options(args: argparse.Namespace, config: Config) -> Any:

@@ -12,6 +12,7 @@ from hooklint.docs import RULES, RuleDoc, explain
 EXPECTED_CODES = (
     "HL001",
     "HL002",
+    "HL004",
     "HL101",
     "HL102",
     "HL103",

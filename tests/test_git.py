@@ -486,3 +486,11 @@ def test_list_files_without_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         "git is not installed (there is no git command on PATH);"
         " it is needed to list the files of the repository"
     )
+
+
+def test_changed_lines_count_text_git_calls_binary_as_new(repo: Path) -> None:
+    commit(repo, {"u.txt": "one\n".encode("utf-16"), "blob.bin": b"\0\1\2\n", "gone.txt": b"\0"})
+    write(repo, {"u.txt": "one\ntwo\n".encode("utf-16"), "blob.bin": b"\0\1\3\n"})
+    git(repo, "mv", "u.txt", "renamed.txt")
+    (repo / "gone.txt").unlink()
+    assert changed_lines("HEAD", cwd=str(repo)) == {"renamed.txt": ALL_LINES}
