@@ -30,7 +30,9 @@ def _version() -> str:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, paths: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv``. ``paths``, when given, are the files to check, never
+    parsed: the hook (hooklint.hook) passes the file names there and only options in ``argv``."""
     if argv is None:  # the console script and ``python -m hooklint``: guard streams and crashes
         from hooklint.console import guarded
 
@@ -42,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         settings, args = make_settings(argv)
+        if paths is not None:
+            settings = settings._replace(files=tuple(paths))
         if args.explain is not None:
             return _explain(args.explain)
         if args.fix and settings.staged:

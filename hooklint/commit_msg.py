@@ -103,7 +103,7 @@ def check_message_files(options: Sequence[str], files: Sequence[str]) -> int:
     from hooklint.settings import UsageError, make_settings
 
     try:
-        settings, _ = make_settings([*options, "--", path])
+        settings, _ = make_settings(options)
     except UsageError as exc:
         print(f"hooklint: error: {safe(str(exc))}", file=sys.stderr)
         return 2

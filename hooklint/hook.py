@@ -17,9 +17,10 @@ pre-commit guarantees, and fails closed where it cannot:
    hook check nothing (``--version``, ``--explain``, ``--staged``, ``--diff``, ...).
 3. Any other word is a file name (one that does not exist is reported as HL001).
 
-The options and the files are then handed to the ordinary command line with ``--`` between
-them, so argparse never sees a file name where an option could be. ``--commit-msg`` (the
-``hooklint-commit-msg`` hook) checks a commit message file instead (hooklint.commit_msg).
+The options are then parsed by the ordinary command line, and the files handed to it apart
+(``cli.main(options, paths=files)``), so argparse never sees a file name at all.
+``--commit-msg`` (the ``hooklint-commit-msg`` hook) checks a commit message file instead
+(hooklint.commit_msg).
 """
 
 from __future__ import annotations
@@ -134,8 +135,9 @@ def run(argv: Sequence[str]) -> int:
     from hooklint.cli import STDIN
     from hooklint.cli import main as cli_main
 
-    # A file named "-" is that file, not standard input.
-    return cli_main([*options, "--", *(f"./{f}" if f == STDIN else f for f in files)])
+    # The file names go around the argument parser, so none can be read as an option; a file
+    # named "-" is that file, not standard input.
+    return cli_main(options, paths=[f"./{f}" if f == STDIN else f for f in files])
 
 
 if __name__ == "__main__":
