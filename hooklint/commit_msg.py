@@ -80,6 +80,7 @@ def as_stored(data: bytes, prefix: bytes, mode: str) -> bytes:
     kept: list[bytes] = []
     for line in lines:
         if line == prefix + CUT_LINE or line == prefix + CUT_LINE + b"\r":
+            kept.append(b"")  # the line above keeps its line break
             break
         if mode == "strip" and line.startswith(prefix):
             kept.append(b"\r" if line.endswith(b"\r") else b"")
