@@ -23,7 +23,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def _block(after: str, lang: str, index: int = 0) -> str:
     """The ``index``-th fenced block of ``lang`` after the heading ``after``."""
     section = README[README.index(after) :]
-    return re.findall(rf"```{lang}\n(.*?)```", section, re.DOTALL)[index]
+    blocks: list[str] = re.findall(rf"```{lang}\n(.*?)```", section, re.DOTALL)
+    return blocks[index]
 
 
 @pytest.fixture(scope="module")
