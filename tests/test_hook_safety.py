@@ -311,3 +311,16 @@ def test_staged_and_walks_check_option_named_files_as_files(tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.findings == ["--exit-zero:1:9: HL202 U+200B ZERO WIDTH SPACE is invisible and "
                                "splits the text where no break shows"]  # fmt: skip
+
+
+def test_the_fix_hook_repairs_and_fails_beside_option_named_files(
+    tmp_path: Path, repo: HookRepo
+) -> None:
+    work = work_repo(tmp_path / "w", repo, ["hooklint-fix"])
+    _stage(work, repo.env, {"notes.md": "Office in Ankаra.\n", "--exit-zero": "x\n", "-q": "y\n"})
+    result = pre_commit(work, repo.env, "run")
+    assert result.returncode == 1, result.output  # a file changed: stage it again
+    assert (work / "notes.md").read_text(encoding="utf-8") == "Office in Ankara.\n"
+    assert (work / "--exit-zero").read_text(encoding="utf-8") == "x\n"
+    git(work, repo.env, "add", "notes.md")
+    assert pre_commit(work, repo.env, "run").returncode == 0  # near miss: nothing left to fix
