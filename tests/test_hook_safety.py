@@ -324,3 +324,21 @@ def test_the_fix_hook_repairs_and_fails_beside_option_named_files(
     assert (work / "--exit-zero").read_text(encoding="utf-8") == "x\n"
     git(work, repo.env, "add", "notes.md")
     assert pre_commit(work, repo.env, "run").returncode == 0  # near miss: nothing left to fix
+
+
+def test_the_file_hook_runs_at_pre_push_and_manual_stages(tmp_path: Path, repo: HookRepo) -> None:
+    work = work_repo(tmp_path / "w", repo, ["hooklint"], hook_types=("pre-push",))
+    remote = tmp_path / "remote.git"
+    git(tmp_path, repo.env, "init", "-q", "--bare", str(remote))
+    git(work, repo.env, "remote", "add", "origin", str(remote))
+    _stage(work, repo.env, {"notes.md": CLEAN})
+    git(work, repo.env, "commit", "-q", "-m", "clean")
+    pushed = run(work, repo.env, "git", "push", "-q", "origin", "HEAD:main")
+    assert pushed.returncode == 0, pushed.output  # near miss: a clean push
+    _stage(work, repo.env, {"trojan.py": TROJAN})
+    git(work, repo.env, "commit", "-q", "--no-verify", "-m", "poisoned")
+    refused = run(work, repo.env, "git", "push", "-q", "origin", "HEAD:main")
+    assert refused.returncode != 0, refused.output
+    assert [f.split(":")[0] for f in refused.findings] == ["trojan.py"] * 4
+    manual = pre_commit(work, repo.env, "run", "--hook-stage", "manual", "--all-files")
+    assert manual.returncode == 1 and len(manual.findings) == 4, manual.output
