@@ -9,7 +9,12 @@ pre-commit guarantees, and fails closed where it cannot:
    each one is passed once. So a word that names an existing path is a file. When the same word
    also stands in the entry or the user's ``args:`` (a user who wrote ``--exit-zero`` and a
    contributor who staged a file of that name), it occurs more than once: one occurrence is the
-   file, the others are options.
+   file, the others are options. A word that occurs once may still be the user's option while
+   a file of that name lies in the tree unchanged (pre-commit does not pass it): read as a file,
+   the option is lost. That is safe for an option whose loss only makes the hook report more
+   (``--exit-zero``, ``--ignore=...``, ``-q``: DROP_SAFE); for any other option that the word
+   spells in full (``--extend-select=HL106``, ``--config=strict.toml``, ``--no-config``) the
+   hook cannot tell, and fails (exit 2) naming the file.
 2. Every other word that starts with ``-`` is an option, and must be whole in one word: a flag
    (``--exit-zero``, ``-q``, ``-qq``) or ``--name=value`` (``-jN`` for jobs). A value in the next
    word (``--ignore HL3``) cannot be told from a file name, so it is a usage error (exit 2,
@@ -40,6 +45,15 @@ REFUSED = frozenset(
 )  # fmt: skip
 
 
+#: options (by argparse ``dest``) whose loss can only make the hook report more or the same:
+#: a file named like one of them is read as the file even if the user's args held the word
+DROP_SAFE = frozenset(
+    {"exit_zero", "ignore", "per_file_ignores", "exclude", "allowed_characters", "own_domains",
+     "allow_domains", "allow_shorteners", "allow_phrases", "baseline", "quiet", "format",
+     "show_source", "statistics", "jobs", "fix"}
+)  # fmt: skip
+
+
 class HookUsageError(Exception):
     """An option in the hook's entry or ``args:`` that the hook cannot take."""
 
@@ -48,6 +62,14 @@ def split_words(
     argv: Sequence[str], exists: Callable[[str], bool] = os.path.lexists
 ) -> tuple[list[str], list[str]]:
     """(options, files) from pre-commit's ``entry + args + filenames`` (see the module doc)."""
+    options, files, _ = _split(argv, exists)
+    return options, files
+
+
+def _split(
+    argv: Sequence[str], exists: Callable[[str], bool]
+) -> tuple[list[str], list[str], list[str]]:
+    """(options, files, option-like files whose word occurs only once)."""
     counts = Counter(argv)
     left = {word: counts[word] for word in counts if exists(word)}  # existing paths not yet seen
     options: list[str] = []
@@ -65,7 +87,31 @@ def split_words(
             options.append(word)
         else:
             files.append(word)
-    return options, files
+    lone = [word for word in files if counts[word] == 1 and _option_like(word)]
+    return options, files, lone
+
+
+def check_lone_files(lone: Sequence[str], known: dict[str, bool]) -> None:
+    """HookUsageError for a file whose name, occurring once, spells in full an option that is
+    not DROP_SAFE: it may be the user's option beside a file pre-commit did not pass."""
+    from hooklint.settings import UsageError, build_parser
+
+    parser = build_parser()
+    for word in lone:
+        name = word.partition("=")[0] if word.startswith("--") else word[:2]
+        try:
+            check_options([word], known)
+            if name not in HOOK_ONLY:
+                parser.parse_args([word])
+        except (HookUsageError, UsageError):
+            continue  # no user could have this word working as an option: it is a file
+        action = parser._option_string_actions.get(name)
+        if action is not None and action.dest in DROP_SAFE:
+            continue
+        raise HookUsageError(
+            f"the file {word!r} is named like the option {name}, which the hook's args may "
+            "hold too: hooklint cannot tell which it is, so it stops; rename the file"
+        )
 
 
 def _option_like(word: str) -> bool:
@@ -120,9 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(argv: Sequence[str]) -> int:
     from hooklint.diagnostic import safe
 
-    options, files = split_words(argv)
+    options, files, lone = _split(argv, os.path.lexists)
     try:
-        check_options(options, hook_options())
+        known = hook_options()
+        check_options(options, known)
+        check_lone_files(lone, known)
     except HookUsageError as exc:
         print(f"hooklint-hook: error: {safe(str(exc))}", file=sys.stderr)
         return 2

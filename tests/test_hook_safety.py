@@ -23,7 +23,14 @@ from precommit_support import (
     work_repo,
 )
 
-from hooklint.hook import REFUSED, HookUsageError, check_options, hook_options, split_words
+from hooklint.hook import (
+    DROP_SAFE,
+    REFUSED,
+    HookUsageError,
+    check_options,
+    hook_options,
+    split_words,
+)
 
 TROJAN = 'access = "user\u202e \u2066# admin\u2069 \u2066"\n'  # Trojan Source
 HIDDEN = "a hidden\u200bspace\n"  # HL202 in every option-named file, so each must be reported
@@ -152,14 +159,60 @@ def _hook(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("name", hostile_names())
-def test_each_option_named_file_is_checked_as_a_file(hostile_dir: Path, name: str) -> None:
-    result = _hook(hostile_dir, "trojan.py", name)
+def _outcome(cwd: Path, name: str) -> str:
+    """How the hook takes a staged file ``name`` beside trojan.py: "file" (both are checked and
+    reported, exit 1) or "stops" (exit 2, naming the file: it may be the user's option)."""
+    result = _hook(cwd, "trojan.py", name)
+    if result.returncode == 2:
+        assert result.stdout == ""
+        assert f"the file {name!r} is named like the option" in result.stderr, result.stderr
+        return "stops"
     assert result.returncode == 1, result.stdout + result.stderr
     shown = "./-" if name == "-" else name
     assert f"{shown}:1:9: HL202 U+200B ZERO WIDTH SPACE" in result.stdout, result.stdout
     assert "trojan.py:1:15: HL201 U+202E RIGHT-TO-LEFT OVERRIDE" in result.stdout
     assert result.stderr == ""
+    return "file"
+
+
+# Names the hook must stop at: each spells in full an option whose loss would weaken the hook.
+STOPS = ["--extend-select=HL106", "--config=x.toml", "--no-config", "--deny-list=x",
+         "--commit-msg"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", hostile_names())
+def test_no_option_named_file_acts_as_an_option(hostile_dir: Path, name: str) -> None:
+    outcome = _outcome(hostile_dir, name)
+    if name in FROM_THE_ISSUE or name in ("--", "-"):
+        assert outcome == "file"
+    if name in STOPS:
+        assert outcome == "stops"
+    if outcome == "stops":  # only for an option whose loss could make the hook report less
+        from hooklint.settings import build_parser
+
+        action = build_parser()._option_string_actions.get(name.partition("=")[0])
+        assert action is None or action.dest not in DROP_SAFE
+
+
+def hostile_files() -> list[str]:
+    """The hostile names the hook checks as files (the others stop it)."""
+    return [name for name in hostile_names() if name not in STOPS]
+
+
+def test_a_users_option_beside_an_unpassed_file_of_its_name(tmp_path: Path) -> None:
+    # The file lies in the tree but pre-commit does not pass it (it did not change): the one
+    # word may be the user's option. A drop-safe option is dropped (the hook reports more)...
+    (tmp_path / "trojan.py").write_text(TROJAN, encoding="utf-8")
+    (tmp_path / "--exit-zero").write_text("x\n", encoding="utf-8")
+    assert _hook(tmp_path, "--exit-zero", "trojan.py").returncode == 1
+    # ... any other stops the hook, so that it never reports less than the user asked for.
+    (tmp_path / "--extend-select=HL106").write_text("x\n", encoding="utf-8")
+    stopped = _hook(tmp_path, "--extend-select=HL106", "trojan.py")
+    assert stopped.returncode == 2
+    assert "the file '--extend-select=HL106' is named like the option" in stopped.stderr
+    # Near miss: passed as a file too, the word occurs twice: option and file, both honoured.
+    both = _hook(tmp_path, "--extend-select=HL106", "trojan.py", "--extend-select=HL106")
+    assert both.returncode == 1 and both.stderr == ""
 
 
 # -- through real pre-commit and a real git commit -----------------------------------------------
@@ -186,7 +239,7 @@ def _committed(work: Path, env: dict[str, str]) -> bool:
 
 def test_git_commit_with_a_file_for_every_option_is_refused(tmp_path: Path, repo: HookRepo) -> None:
     work = work_repo(tmp_path / "w", repo, ["hooklint"], hook_types=("pre-commit",))
-    names = hostile_names()
+    names = hostile_files()
     _stage(work, repo.env, {"trojan.py": TROJAN, **dict.fromkeys(names, HIDDEN)})
     refused = run(work, repo.env, "git", "commit", "-m", "hostile names")
     assert refused.returncode != 0, refused.output
@@ -198,6 +251,32 @@ def test_git_commit_with_a_file_for_every_option_is_refused(tmp_path: Path, repo
     assert sorted(refused.findings) == sorted(expected)
     assert len(expected) == 4 + len(names)
     assert "error" not in refused.output
+
+
+def test_git_commit_with_files_named_like_strengthening_options_is_refused(
+    tmp_path: Path, repo: HookRepo
+) -> None:
+    work = work_repo(tmp_path / "w", repo, ["hooklint"], hook_types=("pre-commit",))
+    _stage(work, repo.env, {"trojan.py": TROJAN, **dict.fromkeys(STOPS, HIDDEN)})
+    refused = run(work, repo.env, "git", "commit", "-m", "hostile names")
+    assert refused.returncode != 0, refused.output
+    assert not _committed(work, repo.env)
+    assert "is named like the option" in refused.output
+
+
+def test_a_users_strengthening_option_beside_a_committed_file_of_its_name_stops_the_hook(
+    tmp_path: Path, repo: HookRepo
+) -> None:
+    work = work_repo(
+        tmp_path / "w", repo, ["hooklint"], args={"hooklint": ["--extend-select=HL106"]},
+        hook_types=("pre-commit",),
+    )  # fmt: skip
+    _stage(work, repo.env, {"--extend-select=HL106": "x\n"})
+    git(work, repo.env, "commit", "-q", "--no-verify", "-m", "merged from a contributor")
+    _stage(work, repo.env, {"trojan.py": TROJAN})
+    refused = run(work, repo.env, "git", "commit", "-m", "t")
+    assert refused.returncode != 0, refused.output
+    assert "the file '--extend-select=HL106' is named like the option" in refused.output
 
 
 @pytest.mark.parametrize("name", FROM_THE_ISSUE)
