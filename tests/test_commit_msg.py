@@ -199,3 +199,20 @@ def test_the_hook_needs_the_message_file(
     monkeypatch.chdir(tmp_path)
     assert hook_run(["--commit-msg"]) == 2
     assert "--commit-msg expects exactly one file" in capsys.readouterr().err
+
+
+def test_comment_lines_of_git_commit_m_are_kept_by_git_and_checked(
+    tmp_path: Path, work: Path, repo: HookRepo
+) -> None:
+    (work / "a.txt").write_text("a\n", encoding="utf-8")
+    git(work, repo.env, "add", "a.txt")
+    message = "Subject\n\n# Ankаra stays in the stored message of git commit -m\n"
+    refused = run(work, repo.env, "git", "commit", "-m", message)
+    assert refused.returncode != 0, refused.output
+    assert [f.split(": ")[0] for f in refused.findings] == [f"{MSG}:3:6"]
+    # Near miss: written in the editor, the same line is a comment git drops.
+    env = {**repo.env, **_editor(tmp_path, message)}
+    accepted = run(work, env, "git", "commit")
+    assert accepted.returncode == 0, accepted.output
+    shown = run(work, env, "git", "log", "-1", "--format=%B").output
+    assert "Ankаra" not in shown
