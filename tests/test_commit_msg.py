@@ -6,6 +6,7 @@ And the file hooks' stages: a commit-msg install must not run them on COMMIT_EDI
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -216,3 +217,28 @@ def test_comment_lines_of_git_commit_m_are_kept_by_git_and_checked(
     assert accepted.returncode == 0, accepted.output
     shown = run(work, env, "git", "log", "-1", "--format=%B").output
     assert "Ankаra" not in shown
+
+
+def test_comment_char_auto_through_a_plain_git_hook(tmp_path: Path) -> None:
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, GIT_EDITOR="true")
+    git(tmp_path, env, "init", "-q")
+    git(tmp_path, env, "config", "user.email", "dev@example.org")
+    git(tmp_path, env, "config", "user.name", "Dev")
+    git(tmp_path, env, "config", "core.commentChar", "auto")
+    hook = tmp_path / ".git" / "hooks" / "commit-msg"
+    script = f'#!/bin/sh\nexec "{sys.executable}" -m hooklint.hook --commit-msg "$1"\n'
+    hook.write_text(script, encoding="utf-8")
+    hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
+    (tmp_path / "a.txt").write_text("a\n", encoding="utf-8")
+    git(tmp_path, env, "add", "a.txt")
+    # "#" starts a line of the message, so git comments with another character ("; ..."), and
+    # the "#" line is message: checked, and (below) stored.
+    refused = run(tmp_path, env, "git", "commit", "-v", "-e", "-m", "#123 fixed in Ankаra")
+    assert refused.returncode != 0, refused.output
+    assert [f.split(": ")[0] for f in refused.findings] == [f"{MSG}:1:18"]
+    accepted = run(tmp_path, env, "git", "commit", "-v", "-e", "-m", "#123 fixed in Ankara")
+    assert accepted.returncode == 0, accepted.output
+    assert git(tmp_path, env, "log", "--format=%B").output.strip() == "#123 fixed in Ankara"
