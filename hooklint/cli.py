@@ -1,4 +1,5 @@
-"""Command line: ``hooklint [options] PATH ...``; exit 0 clean, 1 findings, 2 usage error.
+"""Command line: ``hooklint [options] PATH ...``; exit 0 clean, 1 findings, 2 usage error,
+3 internal error (see hooklint.console).
 
 ``argv → Settings → sources (files, directories, staged blobs) → check → filters (--diff,
 baseline) → sort → format → exit status``.
@@ -33,19 +34,28 @@ def _version() -> str:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    if argv is None:
-        argv = sys.argv[1:]
-    if "--version" in argv:  # before the configuration, which may be what is broken
+def main(argv: Sequence[str] | None = None, *, paths: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv``. ``paths``, when given, are the files to check, never
+    parsed: the hook (hooklint.hook) passes the file names there and only options in ``argv``."""
+    if argv is None:  # the console script and ``python -m hooklint``: guard streams and crashes
+        from hooklint.console import guarded
+
+        return guarded(lambda: main(sys.argv[1:]))
+    # Before the configuration, which may be what is broken; never a word after "--", which is
+    # a file name (the hook passes file names there).
+    if "--version" in argv[: argv.index("--") if "--" in argv else len(argv)]:
         print(_version())
         return 0
     try:
         settings, args = make_settings(argv)
+        if paths is not None:
+            settings = settings._replace(files=tuple(paths))
         if args.explain is not None:
             return _explain(args.explain)
         if args.fix and settings.staged:
             raise UsageError("--fix works on files, not on the staged blobs of --staged")
-        sources = _sources(settings)
+        stdin = _stdin_source(settings, args.fix, args.stdin_filename)
+        sources = [*_sources(settings), *stdin]
         changed = _changed_lines(settings, sources)
         audited = _audit(argv, args, settings, sources, changed)
     except UsageError as exc:
@@ -53,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from hooklint.run import check_sources
 
-    fixed = _fix([path for path, _ in sources]) if args.fix else 0
+    fixed = _fix([path for path, given in sources if given is None]) if args.fix else 0
     found = check_sources(sources, settings, _progress(len(sources)))
     if changed is not None:
         found = _only_changed(found, changed)
@@ -102,8 +112,32 @@ def _explain(code: str) -> int:
     return 0
 
 
+# The command-line word that stands for standard input. Only the word given on the command line
+# means it: a file named "-" that a directory walk or the index yields is a file.
+STDIN = "-"
+
+
+def _stdin_source(
+    settings: Settings, fix: bool, name: str | None
+) -> list[tuple[str, bytes | None]]:
+    """``hooklint -``: standard input, reported as ``name`` (``--stdin-filename``), which also
+    gives its kind and per-file ignores, as flake8 and ruff do. Never excluded: it was asked for."""
+    if STDIN not in settings.files:
+        if name is not None:
+            raise UsageError("--stdin-filename names standard input, which is read for '-'")
+        return []
+    if settings.staged or settings.diff:
+        raise UsageError("standard input ('-') cannot be checked with --staged or --diff")
+    if fix:
+        raise UsageError("--fix rewrites files in place; standard input ('-') is not a file")
+    return [(name or STDIN, sys.stdin.buffer.read())]
+
+
 def _sources(settings: Settings) -> list[tuple[str, bytes | None]]:
-    """(path, bytes or None to read the file) for everything to check, excluded paths left out."""
+    """(path, bytes or None to read the file) for everything to check, excluded paths left out.
+    No path at all means ``.``, as for flake8 and ruff (but for --staged and --diff, which name
+    their own files). The file names come from the command line, the index or a directory walk,
+    and are never parsed as options."""
     if settings.staged:
         from hooklint.git import GitError, staged_files
 
@@ -117,9 +151,9 @@ def _sources(settings: Settings) -> list[tuple[str, bytes | None]]:
             for path, blob in staged
             if not settings.excluded(path) and (not wanted or os.path.normpath(path) in wanted)
         ]
-    paths: Sequence[str] = settings.files
-    if not paths and settings.diff:
-        paths = sorted(_git_changed(settings.diff, None))
+    paths: Sequence[str] = [p for p in settings.files if p != STDIN]
+    if not settings.files:
+        paths = sorted(_git_changed(settings.diff, None)) if settings.diff else ["."]
     directories = [p for p in paths if os.path.isdir(p)]
     if directories:
         from hooklint.git import GitError, list_files
@@ -216,9 +250,12 @@ def _not_in_baseline(path: str, found: list[Diagnostic]) -> list[Diagnostic]:
 
 def _report(found: list[Diagnostic], settings: Settings) -> None:
     out = sys.stdout
-    if settings.quiet >= 2:
+    # -q and -qq quieten the formats people read; a JSON or SARIF document is always whole,
+    # so the program reading it gets a valid document (with or without findings).
+    quiet = settings.quiet if settings.fmt not in ("json", "sarif") else 0
+    if quiet >= 2:
         return
-    if settings.quiet == 1:
+    if quiet == 1:
         names = sorted({d.path for d in found})
         out.write("".join(safe(name) + "\n" for name in names))
         return

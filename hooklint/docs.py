@@ -98,7 +98,8 @@ _DOCS: tuple[RuleDoc, ...] = (
             file where a file was expected, or a file above hooklint's size limit.
 
             The finding is placed at line 1, column 1. hooklint carries on with the other
-            files and exits with status 1.
+            files and exits with status 1. (When hooklint itself fails, it says so in one
+            line on stderr and exits with status 3, which is never taken for findings.)
             """
         ),
         why=_t(

@@ -345,7 +345,9 @@ def check_sources(
             data = read_file(path) if given is None else given
             if isinstance(data, Diagnostic):
                 results.append([data] if data.code in settings.selection_for(path) else [])
-            elif data.isascii():
+            elif data.isascii() or b"\x00" in data:
+                # Pure ASCII, or bytes with a NUL (binary, skipped at once, or UTF-16/32 text):
+                # checked here, without counting their bytes for the workers.
                 results.append(check_data(path, data, settings))
             else:
                 waiting.append((len(results), path, data))

@@ -163,7 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
         description="Find lookalike letters, invisible and control characters, and link spam.",
     )
-    p.add_argument("files", nargs="*", metavar="PATH", help="files or directories to check")
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to check (default: .); - reads standard input",
+    )
     add = p.add_argument
     add(
         "--select",
@@ -250,6 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="FORMAT",
         help=f"output format: {', '.join(FORMATS)} (default: default)",
+    )
+    add(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the path to report for standard input (-), which also gives its file kind",
     )
     add("--staged", action="store_true", help="check the files staged in git (from the index)")
     add("--diff", metavar="REV", help="report only findings on lines changed since REV")

@@ -175,14 +175,19 @@ def hooklint_lines(work: Path, *names: str) -> list[str]:
 # -- the manifest -------------------------------------------------------------------------------
 
 
-def test_manifest_declares_both_hooks_for_every_text_file() -> None:
+def test_manifest_declares_the_file_hooks_and_the_commit_message_hook() -> None:
     hooks = {hook["id"]: hook for hook in pre_commit_clientlib.load_manifest(str(MANIFEST))}
-    assert sorted(hooks) == ["hooklint", "hooklint-fix"]
-    assert hooks["hooklint"]["entry"] == "hooklint"
-    assert hooks["hooklint-fix"]["entry"] == "hooklint --fix"
+    assert sorted(hooks) == ["hooklint", "hooklint-commit-msg", "hooklint-fix"]
+    assert hooks["hooklint"]["entry"] == "hooklint-hook"
+    assert hooks["hooklint-fix"]["entry"] == "hooklint-hook --fix"
+    assert hooks["hooklint-commit-msg"]["entry"] == "hooklint-hook --commit-msg"
+    for hook_id in ("hooklint", "hooklint-fix"):
+        # Every staged file (UTF-16 text is "binary" to pre-commit), never the commit message.
+        assert hooks[hook_id]["types"] == ["file"]
+        assert hooks[hook_id]["stages"] == ["pre-commit", "pre-merge-commit", "pre-push", "manual"]
+    assert hooks["hooklint-commit-msg"]["stages"] == ["commit-msg"]
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types"] == ["text"]
         assert hook["require_serial"] is False
         assert hook["minimum_pre_commit_version"] != "0"
 
