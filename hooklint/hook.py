@@ -41,7 +41,7 @@ HOOK_ONLY = ("--commit-msg",)
 #: options of the command line that make no sense in a hook, or would make it check nothing
 REFUSED = frozenset(
     {"-h", "--help", "--version", "--explain", "--staged", "--diff", "--write-baseline",
-     "--stdin-filename"}
+     "--stdin-filename", "--config-from"}
 )  # fmt: skip
 
 
