@@ -117,10 +117,11 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
             spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in _TEXT_TOKENS]
     if parsed is None or spans is None:
         lines = LINE_END.split(text)
+        comments: dict[int, list[tuple[int, int]]] = {}
         return [
             f
             for f in findings
-            if f.code != "HL107" or f.char not in TEXT_SPACES or not _in_text(lines, f)
+            if f.code != "HL107" or f.char not in TEXT_SPACES or not _in_text(lines, comments, f)
         ]
     starts = [start for start, _ in spans]
     out = []
@@ -134,12 +135,17 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _in_text(lines: list[str], f: Finding) -> bool:
-    """Whether the character of finding ``f`` stands in a comment that its line's ``#`` starts,
-    or touches a letter that is not ASCII (prose of a language; code is written in ASCII)."""
+def _in_text(lines: list[str], comments: dict[int, list[tuple[int, int]]], f: Finding) -> bool:
+    """Whether the character of finding ``f`` stands in a comment or string of its line (the
+    spans of each line kept in ``comments``), or touches a letter that is not ASCII (prose of
+    a language; code is written in ASCII)."""
     line = lines[f.line - 1] if f.line <= len(lines) else ""
     i = f.col - 1
-    if any(start <= i < end for start, end in (m.span() for m in SKIPPED.finditer(line))):
+    if f.line not in comments:
+        comments[f.line] = [m.span() for m in SKIPPED.finditer(line)]
+    spans = comments[f.line]
+    k = bisect_right(spans, (i, len(line) + 1)) - 1
+    if k >= 0 and spans[k][0] <= i < spans[k][1]:
         return True
     near = line[max(i - 1, 0) : i] + line[i + 1 : i + 2]
     return any(c.isalpha() and not c.isascii() for c in near)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import pairwise
 
 from hooklint.diagnostic import describe, escape_char
 from hooklint.rules import Finding
@@ -121,7 +123,7 @@ def scan_line(
     bidi: list[tuple[int, str]] = []
     closed: list[tuple[int, int]] = []  # (opener, PDF) of each embedding closed on the line
     rtl_line: bool | None = None
-    text_spans: list[tuple[int, int]] | None = None
+    facts = _LineFacts(line)
     for m in SUSPECT.finditer(line):
         i = m.start()
         ch = m.group()
@@ -144,7 +146,7 @@ def scan_line(
         elif ch in _BIDI_MARKS:
             if rtl_line is None:
                 rtl_line = bool(re.search(_RTL, line))
-            if not rtl_line and not (rtl_catalogue and _in_string(line, i)):
+            if not rtl_line and not (rtl_catalogue and facts.in_string(i)):
                 out.append(
                     Finding(
                         lineno,
@@ -180,11 +182,10 @@ def scan_line(
                 out.append(Finding(lineno, col, "HL205", f"{describe(ch)} {why}", ch))
         elif ch in _UNUSUAL_SPACES:
             if command or code:
-                if ch in TEXT_SPACES:
-                    if text_spans is None:
-                        text_spans = _text_spans(line, command)
-                    if any(start <= i < end for start, end in text_spans):
-                        continue  # text in a string (or a shell comment): no parser splits it
+                if ch in TEXT_SPACES and (
+                    facts.in_shell_comment(i) if command else facts.in_string(i)
+                ):
+                    continue  # text in a string (or a shell comment): no parser splits it
                 where = (
                     "in a shell command looks like a plain space but is not one: "
                     "the command breaks when it is copied"
@@ -193,11 +194,11 @@ def scan_line(
                 )
                 out.append(Finding(lineno, col, "HL107", f"{describe(ch)} {where}", ch))
         elif ch in _ZERO_WIDTH:
-            why = _invisible_problem(line, i, ch)
+            why = _invisible_problem(facts, i, ch)
             if why:
                 out.append(Finding(lineno, col, "HL202", f"{describe(ch)} {why}", ch))
         elif ch == "\x1b":
-            if code and _listed_control(line, i):
+            if code and facts.listed_control(i):
                 continue
             seq = _CSI.match(line, i)
             shown = "".join(
@@ -224,9 +225,9 @@ def scan_line(
                 )
             )
         else:
-            if ch == "\f" and _page_break(line, i):
+            if ch == "\f" and facts.page_break(i):
                 continue
-            if code and _listed_control(line, i):
+            if code and facts.listed_control(i):
                 continue
             if "\x80" <= ch <= "\x9f" and _mojibake(line, i):
                 continue
@@ -242,7 +243,7 @@ def scan_line(
     if bidi:
         open_at = {i for _, i, _ in stack}
         if rtl_catalogue:
-            passed = _translator_embeddings(line, closed, stack)
+            passed = _translator_embeddings(line, closed, stack, bidi)
             bidi = [(i, ch) for i, ch in bidi if i not in passed]
         for i, ch in bidi:
             if i in open_at:
@@ -258,49 +259,91 @@ def scan_line(
     return out
 
 
-def _page_break(line: str, i: int) -> bool:
-    """Whether the form feed at ``i`` starts the line (after other form feeds and blanks): a
-    page break, as in licence texts, pdftotext output and Python source (PEP 8), and not a
-    character inside a word."""
-    return not line[:i].strip(" \t\f")
-
-
 #: a shell comment: from a ``#`` that starts a word to the end of the line
 _SHELL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*")
-
-
 #: a one-line string in ASCII quotes
 _STRING = re.compile(QUOTED)
+#: a ``[...]`` without brackets inside
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")
+_CONTROL_RUN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 
 
-def _text_spans(line: str, command: bool) -> list[tuple[int, int]]:
-    """The ``[start, end)`` spans of a line's text that no parser splits on a space: its
-    one-line strings in code, its comment in a shell command. (Comments of code are left to
-    the language's own tokenizer: a ``#`` or ``//`` may as well start a URL's fragment, a
-    regular expression or a preprocessor line.)"""
-    pattern = _SHELL_COMMENT if command else _STRING
-    return [m.span() for m in pattern.finditer(line)]
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether ``i`` lies in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect_right(spans, (i, _AFTER_ALL)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
-def _is_control(ch: str) -> bool:
-    return ch < " " or "\x7f" <= ch <= "\x9f"
+_AFTER_ALL = 1 << 62
 
 
-def _listed_control(line: str, i: int) -> bool:
-    """Whether the control at ``i`` is one of three or more different controls written in a row
-    inside a ``[...]`` of code: a regular expression's class listing the controls to strip is a
-    table, not a hidden character. (An escape sequence that rewrites a terminal is one control
-    followed by printable text, so it is never such a run.)"""
-    start = i
-    while start > 0 and _is_control(line[start - 1]):
-        start -= 1
-    end = i + 1
-    while end < len(line) and _is_control(line[end]):
-        end += 1
-    if len(set(line[start:end])) < 3:
-        return False
-    opened = line.rfind("[", 0, start)
-    return opened >= 0 and "]" not in line[opened:start] and "]" in line[end:]
+class _LineFacts:
+    """What the rules ask about one line, each found out once, on first need (a line may hold a
+    million suspects: every answer costs one pass over the line at most)."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self._blank_prefix = -1
+        self._strings: list[tuple[int, int]] | None = None
+        self._comment: list[tuple[int, int]] | None = None
+        self._brackets: list[tuple[int, int]] | None = None
+        self._run = (-1, -1, False)  # the last run looked up: start, end, listed
+        self._no_spaces: bool | None = None
+        self._zwsp = (-1, -1)  # the last run of ZWSP looked up: start, end
+
+    def page_break(self, i: int) -> bool:
+        """Whether the form feed at ``i`` starts the line (after other form feeds and blanks):
+        a page break, as in licence texts, pdftotext output and Python source (PEP 8), and not a
+        character inside a word."""
+        if self._blank_prefix < 0:
+            self._blank_prefix = len(self.line) - len(self.line.lstrip(" \t\f"))
+        return i < self._blank_prefix
+
+    def in_string(self, i: int) -> bool:
+        """Whether ``i`` lies inside a one-line string in ASCII quotes (not on a quote)."""
+        if self._strings is None:
+            self._strings = [(m.start() + 1, m.end() - 1) for m in _STRING.finditer(self.line)]
+        return _inside(self._strings, i)
+
+    def in_shell_comment(self, i: int) -> bool:
+        if self._comment is None:
+            self._comment = [m.span() for m in _SHELL_COMMENT.finditer(self.line)]
+        return _inside(self._comment, i)
+
+    def listed_control(self, i: int) -> bool:
+        """Whether the control at ``i`` is one of three or more different controls written in a
+        row inside a ``[...]`` of code: a regular expression's class listing the controls to
+        strip is a table, not a hidden character. (An escape sequence that rewrites a terminal
+        is one control followed by printable text, so it is never such a run.)"""
+        start, end, listed = self._run
+        if not start <= i < end:
+            run = _CONTROL_RUN.match(self.line, i)
+            start, end = i, run.end() if run else i + 1
+            while start > 0 and _CONTROL_RUN.match(self.line[start - 1]):
+                start -= 1
+            if self._brackets is None:
+                self._brackets = [m.span() for m in _BRACKETS.finditer(self.line)]
+            listed = len(set(self.line[start:end])) >= 3 and _inside(self._brackets, start)
+            self._run = (start, end, listed)
+        return listed
+
+    def has_no_space_script(self) -> bool:
+        if self._no_spaces is None:
+            self._no_spaces = re.search(_NO_SPACES, self.line) is not None
+        return self._no_spaces
+
+    def zwsp_run(self, i: int) -> tuple[int, int]:
+        """The ``[start, end)`` of the run of ZWSP that holds ``i``."""
+        start, end = self._zwsp
+        if not start <= i < end:
+            start = i
+            while start > 0 and self.line[start - 1] == "\u200b":
+                start -= 1
+            end = i + 1
+            while end < len(self.line) and self.line[end] == "\u200b":
+                end += 1
+            self._zwsp = (start, end)
+        return start, end
 
 
 def _mojibake(line: str, i: int) -> bool:
@@ -337,10 +380,6 @@ _RTL_NEUTRAL = frozenset({"R", "AL", "NSM", "EN", "AN", "ES", "ET", "CS", "WS", 
 _PLACEHOLDER = re.compile(r"%(?:\(\w+\)|\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifgeExXuc]|\{\w*\}")
 
 
-def _in_string(line: str, i: int) -> bool:
-    return any(m.start() < i < m.end() - 1 for m in _STRING.finditer(line))
-
-
 def _right_to_left_only(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters and, apart from placeholders, no
     left-to-right letter (Latin words, code) and no other bidirectional control."""
@@ -354,15 +393,24 @@ def _right_to_left_only(text: str) -> bool:
 
 
 def _translator_embeddings(
-    line: str, closed: list[tuple[int, int]], still_open: list[tuple[str, int, str]]
+    line: str,
+    closed: list[tuple[int, int]],
+    still_open: list[tuple[str, int, str]],
+    bidi: list[tuple[int, str]],
 ) -> set[int]:
     """The columns (0-based) of the RLE … PDF pairs that a translator of a right-to-left
     catalogue put around right-to-left text only, and of an RLE that opens such text up to the
     end of its quoted string. They reorder nothing: the text inside runs right to left anyway.
     Around Latin letters or code, or left open across anything else, they stay findings."""
     passed: set[int] = set()
+    next_control = {i: j for (i, _), (j, _) in pairwise(bidi)}
     for opener, closer in closed:
-        if line[opener] == "\u202b" and _right_to_left_only(line[opener + 1 : closer]):
+        # Only a pair with no other control between (so the texts read are disjoint).
+        if (
+            line[opener] == "\u202b"
+            and next_control.get(opener) == closer
+            and _right_to_left_only(line[opener + 1 : closer])
+        ):
             passed.update((opener, closer))
     if len(still_open) == 1 and still_open[0][2] == "\u202b":
         opener = still_open[0][1]
@@ -379,7 +427,8 @@ def _tag_text(t: str) -> str:
     return "<" + unicodedata.name(t, f"U+{ord(t):04X}").lower() + ">"
 
 
-def _invisible_problem(line: str, i: int, ch: str) -> str | None:
+def _invisible_problem(facts: _LineFacts, i: int, ch: str) -> str | None:
+    line = facts.line
     before, after = _at(line, i - 1), _at(line, i + 1)
     if ch == "\u200d":
         if (_is_emoji(before) or before in "\ufe0f") and _is_emoji(after):
@@ -392,7 +441,7 @@ def _invisible_problem(line: str, i: int, ch: str) -> str | None:
             return None
         return "(zero width non-joiner) is invisible and has no effect between these characters"
     if ch == "\u200b":
-        return _word_break_problem(line, i)
+        return _word_break_problem(facts, i)
     if ch == "\u2800":
         if "\u2801" <= before <= "\u28ff" or "\u2801" <= after <= "\u28ff":
             return None
@@ -406,21 +455,17 @@ def _invisible_problem(line: str, i: int, ch: str) -> str | None:
     return "is an invisible formatting character"
 
 
-def _word_break_problem(line: str, i: int) -> str | None:
+def _word_break_problem(facts: _LineFacts, i: int) -> str | None:
     """Why the ZWSP at ``i`` is a problem, or None when it marks a word break of a script
     written without spaces. Beside a letter of such a script it is how the script is written;
     elsewhere on a line of that script (beside a space, a punctuation mark or another ZWSP) it
     marks a break that is there anyway. Between two letters or digits of any other script, or
     on a line without such a script, it splits a word invisibly."""
-    start, end = i, i + 1
-    while start > 0 and line[start - 1] == "\u200b":
-        start -= 1
-    while end < len(line) and line[end] == "\u200b":
-        end += 1
-    before, after = _at(line, start - 1), _at(line, end)
+    start, end = facts.zwsp_run(i)
+    before, after = _at(facts.line, start - 1), _at(facts.line, end)
     if re.match(_NO_SPACES, before) or re.match(_NO_SPACES, after):
         return None
-    if not (before.isalnum() and after.isalnum()) and re.search(_NO_SPACES, line):
+    if not (before.isalnum() and after.isalnum()) and facts.has_no_space_script():
         return None
     return "is invisible and splits the text where no break shows"
 
