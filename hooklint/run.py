@@ -137,12 +137,13 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     return _diagnostics(path, text, findings, selection, settings)
 
 
-def python_findings(text: str, spam: Any | None) -> list[Finding]:
+def python_findings(text: str, spam: Any | None, path: str = "") -> list[Finding]:
     """Every finding in Python source, after inline directives: what ``hooklint file.py`` and
-    the flake8 plugin both report (``spam`` is the spam options, None to leave spam out)."""
+    the flake8 plugin both report (``spam`` is the spam options, None to leave spam out; ``path``
+    the file's path, which may declare its language: ``locale/ar/formats.py``)."""
     from hooklint.suppress import apply_directives
 
-    findings = _character_findings(text, "python")
+    findings = _character_findings(text, "python", path)
     if spam is not None:
         findings.extend(_spam_findings(text, "python", spam))
         findings.sort()
