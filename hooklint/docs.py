@@ -492,7 +492,11 @@ _DOCS: tuple[RuleDoc, ...] = (
             overrides U+202A to U+202E (LRE, RLE, PDF, LRO, RLO) and the isolates U+2066
             to U+2069 (LRI, RLI, FSI, PDI). The implicit marks U+200E (LEFT-TO-RIGHT
             MARK), U+200F (RIGHT-TO-LEFT MARK) and U+061C (ARABIC LETTER MARK) are reported
-            only outside right-to-left text, where they have no job to do.
+            only outside right-to-left text, where they have no job to do, and not where one
+            opens or closes a quoted string of symbols, digits and punctuation only (a
+            button label `"<U+200E>( )"`): there it sets the direction those characters take
+            in an interface of the other direction. After a letter (`"x<U+200F>"`) it is
+            reported.
 
             Each character is reported at its own column. The message says when the line
             leaves an embedding, override or isolate open at its end, the shape used by

@@ -146,7 +146,11 @@ def scan_line(
         elif ch in _BIDI_MARKS:
             if rtl_line is None:
                 rtl_line = bool(re.search(_RTL, line))
-            if not rtl_line and not (rtl_catalogue and facts.in_string(i)):
+            if (
+                not rtl_line
+                and not (rtl_catalogue and facts.in_string(i))
+                and not facts.sets_direction_of_symbols(i)
+            ):
                 out.append(
                     Finding(
                         lineno,
@@ -301,9 +305,27 @@ class _LineFacts:
 
     def in_string(self, i: int) -> bool:
         """Whether ``i`` lies inside a one-line string in ASCII quotes (not on a quote)."""
+        return self._string_at(i) is not None
+
+    def _string_at(self, i: int) -> tuple[int, int] | None:
+        """The ``[start, end)`` of the content of the one-line string that holds ``i``."""
         if self._strings is None:
             self._strings = [(m.start() + 1, m.end() - 1) for m in _STRING.finditer(self.line)]
-        return _inside(self._strings, i)
+        k = bisect_right(self._strings, (i, _AFTER_ALL)) - 1
+        if k >= 0 and self._strings[k][0] <= i < self._strings[k][1]:
+            return self._strings[k]
+        return None
+
+    def sets_direction_of_symbols(self, i: int) -> bool:
+        """Whether the bidirectional mark at ``i`` opens or closes a string of symbols, digits
+        and punctuation only (a button label ``"<LRM>( )"``): it fixes the direction those
+        neutral characters take in an interface of the other direction, and can neither
+        reorder nor disguise a word."""
+        span = self._string_at(i)
+        if span is None or i not in (span[0], span[1] - 1):
+            return False
+        rest = [c for c in self.line[span[0] : span[1]] if c not in _BIDI_MARKS]
+        return bool(rest) and not any(unicodedata.category(c)[0] == "L" for c in rest)
 
     def in_shell_comment(self, i: int) -> bool:
         if self._comment is None:

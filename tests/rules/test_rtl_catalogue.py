@@ -18,7 +18,8 @@ import pytest
 from hooklint.rules.invisible import declares_rtl_language
 
 ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
-RLE, PDF, RLO, LRI, PDI, RLM = "\u202b", "\u202c", "\u202e", "\u2066", "\u2069", "\u200f"
+RLE, PDF, RLO, LRI, PDI = "\u202b", "\u202c", "\u202e", "\u2066", "\u2069"
+LRM, RLM = "\u200e", "\u200f"
 SORANI = "\u0628\u06d5\u0634\u06cc \u062f\u0627\u0647\u0627\u062a\u0648\u0648"  # "next section"
 PERSIAN = "\u0633\u0627\u0644"  # "year"
 
@@ -54,6 +55,13 @@ FILES: dict[str, tuple[str, list[int]]] = {
     "locale/ar/formats.py": (f'DATE_FORMAT = "d{RLM}/m{RLM}/Y"\nx{RLM} = 1\n', [2]),
     "locale/en/formats.py": (f'DATE_FORMAT = "d{RLM}/m{RLM}/Y"\n', [1]),
     "evil.py": (f'access = "user{RLE} admin{PDF}"\n', [1]),
+    # A mark that opens or closes a string of symbols sets their direction in an interface of
+    # the other direction; after a letter (PEP 672's example) or inside the string it reorders.
+    "labels.py": (
+        f'parens = "{LRM}( )"\nsign = "+/\u2212{RLM}"\n'
+        f'pep672 = "x{RLM}" * 100\nword = "{LRM}ok"\ninside = "({LRM})"\n',
+        [3, 4, 5],
+    ),
 }
 
 
