@@ -4,9 +4,10 @@ A no-break space in prose is typography, but in a command of a code block it is 
 copied, and the shell does not split a word there (``pip install`` becomes one word). The
 lines counted as commands:
 
-- every line (but comment lines) of a fenced Markdown block whose language is a shell
-  (```` ```sh ````, ``bash``, ``zsh``, ``powershell`` …), or of a reST ``code-block`` directive
-  of such a language;
+- every line of a fenced Markdown block whose language is a shell (```` ```sh ````, ``bash``,
+  ``zsh``, ``powershell`` …), or of a reST ``code-block`` directive of such a language, but
+  comment lines and lines that do not start with an ASCII character (output pasted into the
+  block, such as the box drawing of ``tree``);
 - in a block of a terminal session (``console``, ``shell-session`` …) only the lines that start
   with a prompt (``$ ``, ``# ``, ``% ``, ``> ``, ``user@host:~$ ``, ``PS C:\\> ``): the others
   are the command's output;
@@ -27,14 +28,18 @@ _SESSIONS = frozenset(
 )
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+-]*)")
 _DIRECTIVE = re.compile(r"^(\s*)\.\.[ \t]+(?:code-block|code|sourcecode)::[ \t]*([\w+-]*)")
-_SESSION_PROMPT = re.compile(r"^\s*(?:\S*[$#%>]|PS\b[^>]*>)\s+\S")
+_SESSION_PROMPT = re.compile(r"^\s*(?:\([^()\s]*\)\s*)?(?:[\w@.:~/\[\]-]*[$#%>]|PS\b[^>]*>)\s+\S")
 _DOLLAR_PROMPT = re.compile(r"^\s*\$\s+\S")
 _COMMENT = re.compile(r"^\s*(?:#|::|REM\b|rem\b)")
 
 
 def _is_command(line: str, language: str) -> bool:
     if language in _SHELLS:
-        return bool(line.strip()) and not _COMMENT.match(line)
+        # A command starts with an ASCII character: a line of a shell block that starts
+        # otherwise is output pasted into it (the box drawing of `tree`, which pads with
+        # no-break spaces, a translated note).
+        text = line.lstrip()
+        return bool(text) and text[0].isascii() and not _COMMENT.match(line)
     if language in _SESSIONS:
         return bool(_SESSION_PROMPT.match(line))
     return bool(_DOLLAR_PROMPT.match(line))

@@ -144,6 +144,8 @@ def test_flake8_reports_the_space_in_code_and_passes_the_strings(tmp_path: Path)
     ("text", "expected"),
     [
         ("```sh\nls\n\n# comment\n```\nls\n", {2}),
+        ("```bash\ntree\n.\n\u251c\u2500 app\n\u2502\xa0\xa0 \u2514\u2500 x.py\n```\n", {2, 3}),
+        ("```console\n(venv) $ pip list\n```\n", {2}),
         ("~~~bash\nls\n~~~\n", {2}),
         ("````sh\n```\nls\n````\nafter\n", {2, 3}),  # a shorter fence does not close it
         ("```{.zsh}\nls\n```\n", {2}),
@@ -155,6 +157,8 @@ def test_flake8_reports_the_space_in_code_and_passes_the_strings(tmp_path: Path)
     ],
     ids=[
         "sh-block",
+        "tree-output-in-a-bash-block",
+        "virtualenv-prompt",
         "tilde-fence",
         "longer-fence",
         "braced-language",
