@@ -651,9 +651,11 @@ _DOCS: tuple[RuleDoc, ...] = (
             reported. In code, three or more different controls written in a row inside a
             `[...]` are a regular expression class listing the controls to strip (an escape
             sequence is one control followed by text, so it never passes this way). And a
-            C1 control that is a byte of UTF-8 decoded as Latin-1 (mojibake, such as `Ã©`
-            for `é`) shows as visible garbage and hides nothing; mojibake that stands for a
-            control (`Â` + U+009B, the 8-bit CSI of a terminal) is still reported.
+            C1 control that is a byte of UTF-8 decoded as Latin-1 (mojibake: `â` U+0080
+            U+0099 for `’`) inside a quoted string is data, the test case of a decoder or the
+            output kept in a notebook. In prose it is reported as mojibake, with the
+            character meant; mojibake that stands for a control (`Â` + U+009B, the 8-bit CSI
+            of a terminal) is reported as a control everywhere.
             """
         ),
         why=_t(

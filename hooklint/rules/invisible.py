@@ -233,17 +233,15 @@ def scan_line(
                 continue
             if code and facts.listed_control(i):
                 continue
-            if "\x80" <= ch <= "\x9f" and _mojibake(line, i):
-                continue
-            out.append(
-                Finding(
-                    lineno,
-                    col,
-                    "HL204",
-                    f"{describe(ch)} control character '{escape_char(ch)}' in text",
-                    ch,
-                )
+            meant = _mojibake(line, i) if "\x80" <= ch <= "\x9f" else None
+            if meant is not None and facts.in_string(i):
+                continue  # data: a decoder's test case, a notebook's output
+            what = (
+                f"is a byte of mojibake (UTF-8 read as Latin-1, where {describe(meant)} was meant)"
+                if meant is not None
+                else f"control character '{escape_char(ch)}' in text"
             )
+            out.append(Finding(lineno, col, "HL204", f"{describe(ch)} {what}", ch))
     if bidi:
         open_at = {i for _, i, _ in stack}
         if rtl_catalogue:
@@ -368,28 +366,30 @@ class _LineFacts:
         return start, end
 
 
-def _mojibake(line: str, i: int) -> bool:
-    """Whether the C1 control at ``i`` is a byte of a UTF-8 sequence that was decoded as
-    Latin-1 (``Ã©`` for ``é``): mojibake shows as visible garbage, and the control inside it
-    hides nothing. A sequence that stands for a control or format character is not let pass
-    (``Â`` + U+009B is the 8-bit CSI of a terminal)."""
+def _mojibake(line: str, i: int) -> str | None:
+    """The character meant, when the C1 control at ``i`` is a byte of a UTF-8 sequence that
+    was decoded as Latin-1 (``Ã©`` for ``é``): mojibake shows as visible garbage, and the
+    control inside it hides nothing. None otherwise, and for a sequence that stands for a
+    control or format character (``Â`` + U+009B is the 8-bit CSI of a terminal)."""
     for lead in range(i - 1, max(i - 4, -1), -1):
         b = ord(line[lead])
         if 0xC2 <= b <= 0xF4:
             size = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
             seq = line[lead : lead + size]
             if len(seq) != size or lead + size <= i:
-                return False
+                return None
             if not all("\x80" <= c <= "\xbf" for c in seq[1:]):
-                return False
+                return None
             try:
                 decoded = seq.encode("latin-1").decode("utf-8", "surrogatepass")
             except UnicodeDecodeError:
-                return False
-            return unicodedata.category(decoded) not in ("Cc", "Cf")
+                return None
+            if len(decoded) != 1 or unicodedata.category(decoded) in ("Cc", "Cf"):
+                return None
+            return decoded
         if not 0x80 <= b <= 0xBF:
-            return False
-    return False
+            return None
+    return None
 
 
 #: what may stand inside a translator's embedding besides right-to-left letters: marks,

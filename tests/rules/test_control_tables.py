@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -27,13 +28,16 @@ FILES: dict[str, tuple[str, list[int]]] = {
         [2, 3, 4],
     ),
     "cleaner.txt": (f"strip [{CONTROLS}] from the text\n", [1]),  # prose: not code
-    "mojibake.txt": (
-        "caf\xc3\xa9 and \xe2\x80\x9cquoted\xe2\x80\x9d\n"  # é and “ ” read as Latin-1
-        "\xed\xa0\xbd\xed\xb8\x80 emoji halves\n"  # CESU-8 surrogates read as Latin-1
-        "\xc2\x9b2K erases the line\n"  # U+009B: the 8-bit CSI itself
-        "lone \x85 control\n",  # no lead byte before it
+    # In a quoted string mojibake is data (a decoder's test case, a notebook's output).
+    "mojibake.ipynb": (
+        '  "text": ["caf\xc3\xa9 and \xe2\x80\x9cquoted\xe2\x80\x9d",\n'  # é and “ ” as Latin-1
+        '  "\xed\xa0\xbd\xed\xb8\x80 emoji halves",\n'  # CESU-8 surrogates read as Latin-1
+        '  "\xc2\x9b2K erases the line",\n'  # U+009B: the 8-bit CSI itself
+        '  "lone \x85 control"]\n',  # no lead byte before it
         [3, 4],
     ),
+    # In prose it is corrupted text: reported, and named.
+    "mojibake.txt": ("it\xe2\x80\x99s\n", [1]),
 }
 
 
@@ -61,3 +65,19 @@ def reported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[int]]:
 @pytest.mark.parametrize("name", list(FILES))
 def test_controls_that_are_data_pass(reported: dict[str, list[int]], name: str) -> None:
     assert reported[name] == FILES[name][1]
+
+
+def test_mojibake_in_prose_names_the_character_meant(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("it\xe2\x80\x99s\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "hooklint", "notes.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        env=ENV,
+        check=False,
+    )
+    assert result.stdout.decode("utf-8").splitlines() == [
+        f"notes.txt:1:{col}: HL204 U+{cp} <control> is a byte of mojibake (UTF-8 read as "
+        "Latin-1, where '\u2019' U+2019 RIGHT SINGLE QUOTATION MARK was meant)"
+        for col, cp in ((4, "0080"), (5, "0099"))
+    ]
