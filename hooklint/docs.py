@@ -455,7 +455,10 @@ _DOCS: tuple[RuleDoc, ...] = (
             shell (```` ```sh ````, `bash`, `zsh`, `powershell` …, or `.. code-block:: bash`),
             on the prompt lines of a terminal session block (`console`, `shell-session`:
             `$ `, `# `, `% `, `> `, `PS C:\\>`), and on a `$ ` prompt line of any other code
-            block. Comment lines of a shell block pass.
+            block (an indented block, a reST `::` literal block). Comment lines of a shell
+            block pass, and so do its lines that do not start with an ASCII character: output
+            pasted into the block, such as the box drawing of `tree`, which pads with
+            no-break spaces.
             """
         ),
         why=_t(

@@ -11,7 +11,8 @@ lines counted as commands:
 - in a block of a terminal session (``console``, ``shell-session`` …) only the lines that start
   with a prompt (``$ ``, ``# ``, ``% ``, ``> ``, ``user@host:~$ ``, ``PS C:\\> ``): the others
   are the command's output;
-- in any other code block, a line that starts with a ``$ `` prompt.
+- in any other code block (an indented Markdown block, a reST ``::`` literal block included), a
+  line that starts with a ``$ `` prompt.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def _markdown_commands(lines: list[str], found: set[int]) -> set[int]:
         if m and not (m.group(2)[0] == "`" and "`" in line[m.end(2) :]):
             fence = m.group(2)
             language = m.group(3).lower()
+        elif line.startswith(("    ", "\t")) and _DOLLAR_PROMPT.match(line):
+            found.add(number)  # an indented code block
     return found
 
 
@@ -86,4 +89,7 @@ def _rst_commands(lines: list[str], found: set[int]) -> set[int]:
         if m:
             indent = len(m.group(1))
             language = m.group(2).lower()
+        elif line.rstrip().endswith("::"):
+            indent = len(line) - len(line.lstrip())  # a literal block (or another directive)
+            language = ""
     return found

@@ -154,6 +154,7 @@ def test_flake8_reports_the_space_in_code_and_passes_the_strings(tmp_path: Path)
         ("```js\nconst a = 1\n```\n", set()),
         ("``` `sh` ```\nls\n", set()),  # inline code, not a fence
         ("$ ls\n", set()),  # a prompt outside a code block
+        ("Run:\n\n    $ ls\n    out\n", {3}),  # an indented code block
     ],
     ids=[
         "sh-block",
@@ -167,6 +168,7 @@ def test_flake8_reports_the_space_in_code_and_passes_the_strings(tmp_path: Path)
         "other-language",
         "inline-code",
         "prompt-outside",
+        "indented-block",
     ],
 )
 def test_markdown_command_lines(text: str, expected: set[int]) -> None:
@@ -174,5 +176,8 @@ def test_markdown_command_lines(text: str, expected: set[int]) -> None:
 
 
 def test_rst_command_lines() -> None:
-    text = ".. code-block:: console\n\n   $ ls\n   out\n\n$ not in a block\n.. code:: sh\n\n  ls\n"
-    assert command_lines(text.split("\n"), rst=True) == {3, 9}
+    text = (
+        ".. code-block:: console\n\n   $ ls\n   out\n\n$ not in a block\n.. code:: sh\n\n  ls\n"
+        "\nInstall it::\n\n    $ pip install x\n    pip list\n\nAfter.\n"
+    )
+    assert command_lines(text.split("\n"), rst=True) == {3, 9, 13}
