@@ -4,6 +4,12 @@ Each character is reported at its own column. Joiners, selectors and tags are ju
 neighbours: a ZWJ inside an emoji sequence, a ZWNJ inside a Persian or Hindi word, a selector after
 an emoji or an ideograph, and the tag sequence of a subdivision flag are how those scripts and
 emoji are written, and pass.
+
+The rest by the line and the file they stand in: a ZWSP by the scripts of its line (Thai, Khmer …
+mark word breaks with it; Chinese and Japanese need none), a form feed by its place (a page break
+starts a line), an unusual space by what a parser makes of it (text inside a string, a command in
+a documentation code block), a control by what it lists (a regular expression class of controls,
+mojibake in a string), a translator's embedding by the language the file declares.
 """
 
 from __future__ import annotations
