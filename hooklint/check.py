@@ -21,7 +21,7 @@ def check_text(
     code: bool = False,
     rows: list[tuple[int, str]] | None = None,
     kind: str = "",
-    path: str = "",
+    path: str | None = None,
 ) -> list[Finding]:
     """Every finding of the character rules in ``text``, sorted by position.
 
@@ -90,10 +90,10 @@ class _LineContext:
     need: whether it is a shell command of a documentation code block, whether the file
     declares a right-to-left language."""
 
-    def __init__(self, text: str, kind: str, path: str) -> None:
+    def __init__(self, text: str, kind: str, path: str | None) -> None:
         self.text = text
         self.kind = kind
-        self.path = path
+        self.path = path or ""
         self._commands: set[int] | None = None
         self._rtl: bool | None = None
 

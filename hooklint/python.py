@@ -67,7 +67,7 @@ class _Parsed(NamedTuple):
     bom: int  # 1 when the text starts with a BOM (it shifts the columns of line 1), else 0
 
 
-def check_python(text: str, path: str = "") -> list[Finding]:
+def check_python(text: str, path: str | None = None) -> list[Finding]:
     """Every finding in the Python source ``text`` (of the file at ``path``), sorted by position.
 
     The character rules' findings (HL107 for unusual spaces, since this is code), where a

@@ -137,7 +137,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     return _diagnostics(path, text, findings, selection, settings)
 
 
-def python_findings(text: str, spam: Any | None, path: str = "") -> list[Finding]:
+def python_findings(text: str, spam: Any | None, path: str | None = None) -> list[Finding]:
     """Every finding in Python source, after inline directives: what ``hooklint file.py`` and
     the flake8 plugin both report (``spam`` is the spam options, None to leave spam out; ``path``
     the file's path, which may declare its language: ``locale/ar/formats.py``)."""
@@ -150,7 +150,7 @@ def python_findings(text: str, spam: Any | None, path: str = "") -> list[Finding
     return apply_directives(text, findings)
 
 
-def _character_findings(text: str, kind: str, path: str = "") -> list[Finding]:
+def _character_findings(text: str, kind: str, path: str | None = None) -> list[Finding]:
     if kind == "python":
         try:
             from hooklint.python import check_python

@@ -529,8 +529,9 @@ def _selector_problem(line: str, i: int, ch: str) -> str | None:
     )
 
 
-# TODO(h4-context): the context model's declared language of a file answers this; the lead
-# joins the two on merge. Until then: the gettext header, then the path.
+# TODO(h4-context): the context model answers this (``hooklint.context.TextContext(text,
+# path).declared()`` on the h4-context branch); the lead joins the two on merge. Until then: the
+# gettext header, then the path.
 #: right-to-left languages, by the codes catalogues and locale folders use
 _RTL_LANGUAGES = frozenset(
     "ar arc bal ckb dv fa glk he iw ji ks lrc mzn nqo pnb prs ps sd syr ug ur yi".split()
