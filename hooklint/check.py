@@ -16,12 +16,19 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def check_text(
-    text: str, *, code: bool = False, rows: list[tuple[int, str]] | None = None
+    text: str,
+    *,
+    code: bool = False,
+    rows: list[tuple[int, str]] | None = None,
+    kind: str = "",
+    path: str | None = None,
 ) -> list[Finding]:
     """Every finding of the character rules in ``text``, sorted by position.
 
     ``code`` marks source code, where unusual spaces are findings (HL107). ``rows`` is
-    ``non_ascii_lines(text)``, when the caller has it already.
+    ``non_ascii_lines(text)``, when the caller has it already. ``kind`` (``markdown``, ``rst``
+    …, as :func:`hooklint.run.kind_of` names it) and ``path`` tell where shell commands stand
+    and which language the file declares.
     """
     findings: list[Finding] = []
     lone_cr = "\r" in text and _LONE_CR.search(text) is not None
@@ -31,16 +38,17 @@ def check_text(
         return findings
 
     from hooklint.rules.confusables import ConfusableScan
-    from hooklint.rules.invisible import SUSPECT, scan_line
+    from hooklint.rules.invisible import SUSPECT
     from hooklint.rules.typography import CANDIDATES, SKIPPED
     from hooklint.rules.typography import scan_line as typography
 
     scan = ConfusableScan()
+    context = _LineContext(text, kind, path)
     if lone_cr:
         # A lone CR ends a line too: number every line the slow way (rare).
         for lineno, line in enumerate(LINE_END.split(text), 1):
             if SUSPECT.search(line):
-                findings.extend(scan_line(lineno, line, code))
+                findings.extend(context.scan(lineno, line, code))
             if not line.isascii():
                 scan.line(lineno, line)
                 if code:
@@ -55,11 +63,11 @@ def check_text(
     # Outside the non-ASCII lines, only an ASCII control can be a suspect.
     if _has_ascii_controls(text):
         for lineno, line in lines_matching(SUSPECT, text):
-            findings.extend(scan_line(lineno, line, code))
+            findings.extend(context.scan(lineno, line, code))
     elif SUSPECT.search(joined):
         for lineno, line in rows:
             if SUSPECT.search(line):
-                findings.extend(scan_line(lineno, line, code))
+                findings.extend(context.scan(lineno, line, code))
     # Typography in code counts outside strings and comments only, which a line's own ASCII
     # quotes and comment marker delimit: the joined lines without them tell if any is left.
     if code and CANDIDATES.search(joined) and CANDIDATES.search(SKIPPED.sub("", joined)):
@@ -70,6 +78,42 @@ def check_text(
         findings.extend(scan.lines(rows, joined))
     findings.sort()
     return findings
+
+
+_DOCUMENTATION = ("markdown", "rst")
+# A right-to-left embedding or a bidirectional mark: what a right-to-left file may write.
+_RTL_HINTS = re.compile("[\u202b\u200e\u200f\u061c]")
+
+
+class _LineContext:
+    """What the invisible rules need to know of a line beyond its text, found out on first
+    need: whether it is a shell command of a documentation code block, whether the file
+    declares a right-to-left language."""
+
+    def __init__(self, text: str, kind: str, path: str | None) -> None:
+        self.text = text
+        self.kind = kind
+        self.path = path or ""
+        self._commands: set[int] | None = None
+        self._rtl: bool | None = None
+
+    def scan(self, lineno: int, line: str, code: bool) -> list[Finding]:
+        from hooklint.rules.invisible import UNUSUAL_SPACE, declares_rtl_language, scan_line
+
+        command = False
+        if self.kind in _DOCUMENTATION and UNUSUAL_SPACE.search(line):
+            if self._commands is None:
+                from hooklint.rules.commands import command_lines
+
+                lines = LINE_END.split(self.text)
+                self._commands = command_lines(lines, rst=self.kind == "rst")
+            command = lineno in self._commands
+        rtl = False
+        if _RTL_HINTS.search(line):
+            if self._rtl is None:
+                self._rtl = declares_rtl_language(self.path, self.text)
+            rtl = self._rtl
+        return scan_line(lineno, line, code, command=command, rtl_catalogue=rtl)
 
 
 # The bytes that are no ASCII control: printable ASCII, tab, line ends, and every byte of a

@@ -512,23 +512,45 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Unusual whitespace (no-break, en quad, ideographic space) in code",
         what=_t(
             """
-            Reports a space character other than the ASCII space and tab in code: a
-            NO-BREAK SPACE (U+00A0), an EN QUAD (U+2000) or one of the other spaces of
-            the U+2000 block, an IDEOGRAPHIC SPACE (U+3000). In prose these are normal
-            typography and pass.
+            Reports a space character other than the ASCII space and tab where a parser
+            splits on a space: a NO-BREAK SPACE (U+00A0), an EN QUAD (U+2000) or one of
+            the other spaces of the U+2000 block, an IDEOGRAPHIC SPACE (U+3000), in the
+            code tokens of a source file, and in a shell command of a documentation code
+            block.
+
+            The text inside a string is not split by any parser: in a Python string,
+            comment or docstring, and in a quoted string of other code, the spaces text
+            writes on purpose (no-break, figure, thin, narrow no-break and ideographic
+            spaces: a thousands separator `"\\xa0"`, `"%(count)s\\xa0hours"`, French
+            `« … »`) pass. The rarer ones (en quad, em space, ogham space mark …) are
+            reported even there. Comments of other languages are still read as code, since
+            `#` and `//` mean different things to each.
+
+            In Markdown and reStructuredText, prose passes, and so does code of other
+            languages; a no-break space is reported in the commands of a fenced block of a
+            shell (```` ```sh ````, `bash`, `zsh`, `powershell` …, or `.. code-block:: bash`),
+            on the prompt lines of a terminal session block (`console`, `shell-session`:
+            `$ `, `# `, `% `, `> `, `PS C:\\>`), and on a `$ ` prompt line of any other code
+            block (an indented block, a reST `::` literal block). Comment lines of a shell
+            block pass, and so do its lines that do not start with an ASCII character: output
+            pasted into the block, such as the box drawing of `tree`, which pads with
+            no-break spaces.
             """
         ),
         why=_t(
             """
             It looks exactly like a space but is not one to a parser or a shell. Python
             stops with an error on a line that looks clean, and in a command shown in the
-            docs two words glued by a no-break space become a single argument.
+            docs two words glued by a no-break space become a single argument: the command
+            a reader copies into a terminal breaks.
             """
         ),
         example=_t(
             """
             `x = 1` typed with a NO-BREAK SPACE (U+00A0) after the `=`, as it often arrives
-            when code is pasted from a web page or a word processor.
+            when code is pasted from a web page or a word processor. In a README,
+            `pip install hooklint` inside a ```` ```sh ```` block with a NO-BREAK SPACE after
+            `pip`.
             """
         ),
         fix=_t(
@@ -549,11 +571,29 @@ _DOCS: tuple[RuleDoc, ...] = (
             overrides U+202A to U+202E (LRE, RLE, PDF, LRO, RLO) and the isolates U+2066
             to U+2069 (LRI, RLI, FSI, PDI). The implicit marks U+200E (LEFT-TO-RIGHT
             MARK), U+200F (RIGHT-TO-LEFT MARK) and U+061C (ARABIC LETTER MARK) are reported
-            only outside right-to-left text, where they have no job to do.
+            only outside right-to-left text, where they have no job to do, and not where one
+            opens or closes a quoted string of symbols, digits and punctuation only (a
+            button label `"<U+200E>( )"`): there it sets the direction those characters take
+            in an interface of the other direction. After a letter (`"x<U+200F>"`) it is
+            reported.
 
             Each character is reported at its own column. The message says when the line
             leaves an embedding, override or isolate open at its end, the shape used by
             Trojan Source attacks (CVE-2021-42574).
+
+            In a file that declares a right-to-left language (a gettext header
+            `"Language: ckb\\n"`; without one, a folder of its path such as
+            `locale/fa/LC_MESSAGES/` or a part of its file name such as `po/ar.po` or
+            `README.he.md`; the languages: ar, ckb, dv, fa, he, ps, sd, ug, ur, yi and a few
+            more), a translator's RIGHT-TO-LEFT EMBEDDING (U+202B) passes when it encloses
+            only right-to-left words, digits, punctuation and placeholders (`%(num)d`,
+            `{0}`): closed by a POP DIRECTIONAL FORMATTING (U+202C) on the line, or opening
+            a string that the string's end closes. Such an embedding reorders nothing. The
+            same pair around Latin words or code, an embedding left open across anything
+            else, one in a catalogue of a left-to-right language, and every override and
+            isolate are still reported. A bidirectional mark inside a quoted string of
+            such a file passes too (the RIGHT-TO-LEFT MARKs of an Arabic date format
+            `"d\\u200f/m\\u200f/Y"`).
             """
         ),
         why=_t(
@@ -599,7 +639,12 @@ _DOCS: tuple[RuleDoc, ...] = (
             Context decides for joiners: ZERO WIDTH JOINER (U+200D) and ZERO WIDTH
             NON-JOINER (U+200C) pass inside emoji sequences and inside Persian, Arabic and
             Indic words, where they control how letters join. ZERO WIDTH SPACE passes in
-            Khmer, Thai, Lao and Myanmar text, where it marks word boundaries.
+            Thai, Lao, Khmer, Myanmar and Tibetan text, where writers mark word boundaries
+            with it: beside a letter of those scripts, and on their lines beside a space, a
+            punctuation mark or another ZERO WIDTH SPACE. Between two letters of any other
+            script it is reported, even on such a line. Chinese and Japanese need none (a
+            line may break between any two of their characters): a ZERO WIDTH SPACE
+            between two ideographs (`灵<U+200B>活`) splits a word and is reported.
             """
         ),
         why=_t(
@@ -678,6 +723,18 @@ _DOCS: tuple[RuleDoc, ...] = (
             a file whose other lines end differently, and the LINE SEPARATOR (U+2028),
             PARAGRAPH SEPARATOR (U+2029) and NEXT LINE (U+0085) characters. The last three
             do not end a line for numbering; they are reported where they stand.
+
+            Three uses of controls are not reported. A FORM FEED (U+000C) at the start of a
+            line, alone or before the first words of a page, is a page break (licence
+            texts, pdftotext output, and Python source as PEP 8 allows); inside a line it is
+            reported. In code, three or more different controls written in a row inside a
+            `[...]` are a regular expression class listing the controls to strip (an escape
+            sequence is one control followed by text, so it never passes this way). And a
+            C1 control that is a byte of UTF-8 decoded as Latin-1 (mojibake: `â` U+0080
+            U+0099 for `’`) inside a quoted string is data, the test case of a decoder or the
+            output kept in a notebook. In prose it is reported as mojibake, with the
+            character meant; mojibake that stands for a control (`Â` + U+009B, the 8-bit CSI
+            of a terminal) is reported as a control everywhere.
             """
         ),
         why=_t(

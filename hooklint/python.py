@@ -19,13 +19,14 @@ lone ``\\r`` (as Python and :func:`hooklint.check.check_text` count them).
 from __future__ import annotations
 
 import ast
+import contextlib
 import io
 import re
 import sys
 import tokenize
 import unicodedata
 import warnings
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, count
@@ -35,6 +36,7 @@ from typing import NamedTuple, TypeAlias
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
+from hooklint.rules.typography import SKIPPED
 from hooklint.source import LINE_END, non_ascii_lines
 
 #: the codes of the confusable rules, which become HL105 inside a name
@@ -65,17 +67,19 @@ class _Parsed(NamedTuple):
     bom: int  # 1 when the text starts with a BOM (it shifts the columns of line 1), else 0
 
 
-def check_python(text: str) -> list[Finding]:
-    """Every finding in the Python source ``text``, sorted by position.
+def check_python(text: str, path: str | None = None) -> list[Finding]:
+    """Every finding in the Python source ``text`` (of the file at ``path``), sorted by position.
 
     The character rules' findings (HL107 for unusual spaces, since this is code), where a
     confusable inside a name becomes HL105, plus HL105 for names whose skeletons collide.
     """
     if text.isascii():
         # ASCII names have no lookalikes, and two of them never collide.
-        return check_text(text, code=True)
+        return check_text(text, code=True, path=path)
     rows = non_ascii_lines(text)
-    findings = check_text(text, code=True, rows=rows)
+    findings = check_text(text, code=True, rows=rows, path=path)
+    if any(f.code == "HL107" for f in findings):
+        findings = _spaces_in_code(text, findings)
     if not _may_hold_non_ascii_names(text, rows):
         return findings  # no name holds a lookalike, and no two names can collide
     parsed = _parse(text)
@@ -86,6 +90,65 @@ def check_python(text: str) -> list[Finding]:
     except (tokenize.TokenError, SyntaxError):
         return findings
     return _judge_names(findings, names)
+
+
+# The tokens whose text is data or prose, not code: a parser never splits it on a space.
+_TEXT_TOKENS = frozenset(
+    {tokenize.STRING, tokenize.COMMENT} | {getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+)
+
+
+def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings less the unusual spaces (HL107) inside a string or a comment.
+
+    The line scan already passes the one-line strings and comments a line's own quotes and
+    ``#`` delimit; the tokenizer adds the strings that run over many lines (docstrings). Python
+    refuses an unusual space in code, so the text is tokenized with them made plain spaces.
+    A text that is not Python even so (an excerpt, a template) keeps the line scan's view, less
+    the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
+    languages is not.
+    """
+    from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
+
+    parsed = _parse(UNUSUAL_SPACE.sub(" ", text))
+    spans = None
+    if parsed is not None:
+        with contextlib.suppress(tokenize.TokenError, SyntaxError):
+            spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in _TEXT_TOKENS]
+    if parsed is None or spans is None:
+        lines = LINE_END.split(text)
+        comments: dict[int, list[tuple[int, int]]] = {}
+        return [
+            f
+            for f in findings
+            if f.code != "HL107" or f.char not in TEXT_SPACES or not _in_text(lines, comments, f)
+        ]
+    starts = [start for start, _ in spans]
+    out = []
+    for f in findings:
+        if f.code == "HL107" and f.char in TEXT_SPACES:
+            at = (f.line, f.col - 1 - (parsed.bom if f.line == 1 else 0))
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and spans[k][0] <= at < spans[k][1]:
+                continue
+        out.append(f)
+    return out
+
+
+def _in_text(lines: list[str], comments: dict[int, list[tuple[int, int]]], f: Finding) -> bool:
+    """Whether the character of finding ``f`` stands in a comment or string of its line (the
+    spans of each line kept in ``comments``), or touches a letter that is not ASCII (prose of
+    a language; code is written in ASCII)."""
+    line = lines[f.line - 1] if f.line <= len(lines) else ""
+    i = f.col - 1
+    if f.line not in comments:
+        comments[f.line] = [m.span() for m in SKIPPED.finditer(line)]
+    spans = comments[f.line]
+    k = bisect_right(spans, (i, len(line) + 1)) - 1
+    if k >= 0 and spans[k][0] <= i < spans[k][1]:
+        return True
+    near = line[max(i - 1, 0) : i] + line[i + 1 : i + 2]
+    return any(c.isalpha() and not c.isascii() for c in near)
 
 
 def prose_regions(text: str) -> list[tuple[int, int]]:

@@ -125,7 +125,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
         if decoded.text is None:  # binary: skipped silently
             return []
         text = decoded.text
-        findings = _character_findings(text, kind)
+        findings = _character_findings(text, kind, path)
         if spam is not None:
             findings.extend(_spam_findings(text, kind, spam))
     if findings:
@@ -141,29 +141,30 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     return _diagnostics(path, text, findings, selection, settings)
 
 
-def python_findings(text: str, spam: Any | None) -> list[Finding]:
+def python_findings(text: str, spam: Any | None, path: str | None = None) -> list[Finding]:
     """Every finding in Python source, after inline directives: what ``hooklint file.py`` and
-    the flake8 plugin both report (``spam`` is the spam options, None to leave spam out)."""
+    the flake8 plugin both report (``spam`` is the spam options, None to leave spam out; ``path``
+    the file's path, which may declare its language: ``locale/ar/formats.py``)."""
     from hooklint.suppress import apply_directives
 
-    findings = _character_findings(text, "python")
+    findings = _character_findings(text, "python", path)
     if spam is not None:
         findings.extend(_spam_findings(text, "python", spam))
         findings.sort()
     return apply_directives(text, findings)
 
 
-def _character_findings(text: str, kind: str) -> list[Finding]:
+def _character_findings(text: str, kind: str, path: str | None = None) -> list[Finding]:
     if kind == "python":
         try:
             from hooklint.python import check_python
         except ImportError:
             pass
         else:
-            return check_python(text)
+            return check_python(text, path)
     from hooklint.check import check_text
 
-    return check_text(text, code=kind in ("python", "code"))
+    return check_text(text, code=kind in ("python", "code"), kind=kind, path=path)
 
 
 def _may_hold_spam(kind: str, data: bytes) -> bool:

@@ -65,7 +65,8 @@ SAME_AS_CHECK_PYTHON = [
     Fixture("collision", "paypal = 'https://paypal.example'\nраypal = paypal\n"),
     Fixture("bidi_in_a_string", 'label = "\u202eevil"\nok = "fine"\n'),
     Fixture("zero_width_in_a_comment", "x = 1  # zero\u200bwidth\n"),
-    Fixture("unusual_space", "x = 'no\xa0break'\n"),
+    Fixture("unusual_space", "x = 'em\u2003space'\n"),
+    Fixture("no_break_space_in_a_string", "sep = '\xa0'  # thousands\xa0separator\n", found=False),
     Fixture("bom", "cіty = 'Ankаra'\nprint(cіty)\n", bom=True),
     Fixture("crlf_line_ends", "x = 1\r\n\r\ncіty = 'Ankаra'\r\n"),
     Fixture(

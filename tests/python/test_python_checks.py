@@ -223,7 +223,7 @@ def test_invalid_python_keeps_the_plain_text_findings(text: str) -> None:
 
 
 def test_other_rules_pass_through_unchanged() -> None:
-    text = "label = '\u202eevil'\nx = 1  # zero\u200bwidth\nsayНello = '\xa0'\n"
+    text = "label = '\u202eevil'\nx = 1  # zero\u200bwidth\nsayНello = '\u2003'\n"
     plain = check_text(text, code=True)
     assert [f for f in check_python(text) if f.code != "HL105"] == [
         f for f in plain if f.code != "HL101"
