@@ -74,7 +74,7 @@ class Plugin:
             return
         selection = settings.selection_for(self.filename)
         spam = settings.spam if selection.spam else None
-        for finding in python_findings(self._text(), spam):
+        for finding in python_findings(self._text(), spam, self.filename):
             code = finding.code
             if code in OPT_IN and code not in self.opted_in and code not in selection:
                 continue

@@ -235,3 +235,18 @@ def test_hooklint_reports_a_file_that_does_not_parse(tmp_path: Path) -> None:
     assert codes_at(
         hooklint(tmp_path, "--no-config", "--extend-select", "HL106", "broken.py", "fine.py")
     ) == ["broken.py:2:13: HL101", "broken.py:2:6: HL107", "broken.py:3:20: HL106"]
+
+
+# ------------------------------------------------------------- the file's path is context too
+
+
+def test_flake8_and_the_cli_judge_a_right_to_left_locale_by_its_path(tmp_path: Path) -> None:
+    # A date format with right-to-left marks, as translators write it for Arabic: its path
+    # declares the language, in flake8 as in the command line.
+    rlm = "\u200f"
+    fmt = f"DATE_FORMAT = 'd{rlm}/m{rlm}/Y'\n"
+    write(tmp_path, {"locale/ar/formats.py": fmt, "settings/formats.py": fmt})
+    by_flake8 = flake8(tmp_path, "--select", "HL", ".")
+    assert by_flake8 == hooklint(tmp_path, "--no-config", ".")
+    # Near miss: the same marks in a file that declares no right-to-left language are reported.
+    assert {line.split(":", 1)[0] for line in by_flake8} == {"settings/formats.py"}
