@@ -16,12 +16,17 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def check_text(
-    text: str, *, code: bool = False, rows: list[tuple[int, str]] | None = None
+    text: str,
+    *,
+    code: bool = False,
+    rows: list[tuple[int, str]] | None = None,
+    path: str | None = None,
 ) -> list[Finding]:
     """Every finding of the character rules in ``text``, sorted by position.
 
     ``code`` marks source code, where unusual spaces are findings (HL107). ``rows`` is
-    ``non_ascii_lines(text)``, when the caller has it already.
+    ``non_ascii_lines(text)``, when the caller has it already. ``path`` is where the text comes
+    from: a locale folder or file name can declare its language (see ``hooklint.context``).
     """
     findings: list[Finding] = []
     lone_cr = "\r" in text and _LONE_CR.search(text) is not None
@@ -30,12 +35,13 @@ def check_text(
     if text.isascii() and not _ASCII_CONTROL.search(text):
         return findings
 
+    from hooklint.context import TextContext
     from hooklint.rules.confusables import ConfusableScan
     from hooklint.rules.invisible import SUSPECT, scan_line
     from hooklint.rules.typography import CANDIDATES, SKIPPED
     from hooklint.rules.typography import scan_line as typography
 
-    scan = ConfusableScan()
+    scan = ConfusableScan(TextContext(text, path))
     if lone_cr:
         # A lone CR ends a line too: number every line the slow way (rare).
         for lineno, line in enumerate(LINE_END.split(text), 1):

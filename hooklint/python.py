@@ -65,7 +65,7 @@ class _Parsed(NamedTuple):
     bom: int  # 1 when the text starts with a BOM (it shifts the columns of line 1), else 0
 
 
-def check_python(text: str) -> list[Finding]:
+def check_python(text: str, path: str | None = None) -> list[Finding]:
     """Every finding in the Python source ``text``, sorted by position.
 
     The character rules' findings (HL107 for unusual spaces, since this is code), where a
@@ -73,9 +73,9 @@ def check_python(text: str) -> list[Finding]:
     """
     if text.isascii():
         # ASCII names have no lookalikes, and two of them never collide.
-        return check_text(text, code=True)
+        return check_text(text, code=True, path=path)
     rows = non_ascii_lines(text)
-    findings = check_text(text, code=True, rows=rows)
+    findings = check_text(text, code=True, rows=rows, path=path)
     if not _may_hold_non_ascii_names(text, rows):
         return findings  # no name holds a lookalike, and no two names can collide
     parsed = _parse(text)

@@ -125,7 +125,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
         if decoded.text is None:  # binary: skipped silently
             return []
         text = decoded.text
-        findings = _character_findings(text, kind)
+        findings = _character_findings(text, kind, path)
         if spam is not None:
             findings.extend(_spam_findings(text, kind, spam))
     if findings:
@@ -149,17 +149,17 @@ def python_findings(text: str, spam: Any | None) -> list[Finding]:
     return apply_directives(text, findings)
 
 
-def _character_findings(text: str, kind: str) -> list[Finding]:
+def _character_findings(text: str, kind: str, path: str | None = None) -> list[Finding]:
     if kind == "python":
         try:
             from hooklint.python import check_python
         except ImportError:
             pass
         else:
-            return check_python(text)
+            return check_python(text, path)
     from hooklint.check import check_text
 
-    return check_text(text, code=kind in ("python", "code"))
+    return check_text(text, code=kind in ("python", "code"), path=path)
 
 
 def _may_hold_spam(kind: str, data: bytes) -> bool:

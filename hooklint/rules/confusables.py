@@ -31,20 +31,24 @@ from itertools import compress, pairwise, repeat
 from operator import eq, gt
 from typing import NamedTuple
 
+from hooklint.context import TextContext
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
     COMMON,
+    CYRILLIC,
     GREEK,
     IMITATIONS,
     LATIN,
     LOOKALIKES,
     NEUTRAL_SCRIPTS,
+    SCRIPTS,
     SYMBOL_LOOKALIKES,
     WEAK_LOOKALIKES,
     script_and_kind,
     script_name,
+    skeleton,
 )
 
 # Combining marks of the common scripts (a coarse class: compiling an exact one costs more than
@@ -94,10 +98,11 @@ def _numbers_key(script: int) -> int:
     return -1000 - script
 
 
-# The letter of an escape (``\\n``) or of a printf conversion (``%s``, ``%(count)d``) glued to
+# An escape (``\\n``, ``\\d``, ``\\u00e9``) or a printf conversion (``%s``, ``%(count)d``) glued to
 # a non-ASCII word is notation, not a letter of that word: "%(cnt)sнерседен", "\\nЕгор".
 _NOTATION = re.compile(
-    r"(?:\\[nrtabfv]|%(?:\([^()\n]{0,64}\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:\\[nrtabfvdDwWsSbB]|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}"
+    r"|%(?:\([^()\n]{0,64}\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
     r"[diouxXeEfFgGcrsa])(?=[^\x00-\x7f])"
 )
 
@@ -107,7 +112,7 @@ def without_notation(text: str) -> str:
     non-ASCII word made a space (columns stay where they are)."""
     if "\\" not in text and "%" not in text:
         return text
-    return _NOTATION.sub(lambda m: m.group()[:-1] + " ", text)
+    return _NOTATION.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), text)
 
 
 def _shown(word: str) -> str:
@@ -120,7 +125,7 @@ class _Pending:
     """A finding that waits for the verdict on the whole file: an extended-Latin lookalike that
     may turn out to be a letter of the file's alphabet, or a whole-word lookalike (HL103)."""
 
-    __slots__ = ("col", "finding", "line", "line_scripts", "script", "word")
+    __slots__ = ("col", "finding", "line", "line_scripts", "script", "text", "word")
 
     def __init__(
         self,
@@ -131,6 +136,7 @@ class _Pending:
         word: str = "",
         script: int = 0,
         line_scripts: frozenset[int] = frozenset(),
+        text: str = "",
     ) -> None:
         self.finding = finding
         self.line = line
@@ -138,22 +144,27 @@ class _Pending:
         self.word = word
         self.script = script
         self.line_scripts = line_scripts
+        self.text = text  # the line the word stands in
 
 
 class ConfusableScan:
     """One file's scan: findings, evidence of the scripts the file uses, and pending verdicts."""
 
-    def __init__(self) -> None:
+    def __init__(self, context: TextContext | None = None) -> None:
+        #: what is ordinary in this file (asked only about letters that need it)
+        self.context = context if context is not None else TextContext("")
         self.findings: list[Finding] = []
         # evidence key (a script, _EXTENDED, or an extended-Latin letter) -> words showing it
         self.evidence: dict[int | str, set[str]] = {}
         # script -> the letters (no lookalikes) of its words too short to count as words
         self.letters: dict[int, set[str]] = {}
         self.pending: list[_Pending] = []
+        self.lone: list[Finding] = []  # lone Latin letters among Cyrillic words
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
         text = without_notation(text)
+        self._lone_latin(lineno, text)
         line_scripts: frozenset[int] | None = None
         for m in WORD.finditer(text):
             word = m.group()
@@ -170,7 +181,7 @@ class ConfusableScan:
             for start, part in parts:
                 if part.isascii():
                     continue
-                whole = self._word(lineno, start, part)
+                whole = self._word(lineno, start, part, text)
                 if whole is not None:
                     if line_scripts is None:
                         line_scripts = _line_scripts(text)
@@ -182,6 +193,7 @@ class ConfusableScan:
                             word=part,
                             script=whole,
                             line_scripts=line_scripts,
+                            text=text,
                         )
                     )
 
@@ -197,6 +209,9 @@ class ConfusableScan:
             joined = without_notation(joined)
             rows = [(lineno, without_notation(line)) for lineno, line in rows]
         needy = self._survey(joined)
+        if _LONE_LATIN.search(joined):
+            for lineno, line in rows:
+                self._lone_latin(lineno, line)
         if len(needy) > _MAX_SOUGHT:
             for lineno, line in rows:
                 self.line(lineno, line)
@@ -259,12 +274,36 @@ class ConfusableScan:
             return word[0].islower() and word[0] != "\u03bf"
         return self._verified(script)
 
+    def _lone_latin(self, lineno: int, text: str) -> None:
+        """A Latin ``c`` or ``o`` standing alone between two Cyrillic words, where the Russian
+        prepositions ``с`` and ``о`` are meant: judged at the end, when the file's Cyrillic is
+        known."""
+        for m in _LONE_LATIN.finditer(text):
+            ch = m.group()
+            twin = IMITATIONS[CYRILLIC][ch]
+            self.lone.append(
+                Finding(
+                    lineno,
+                    m.start() + 1,
+                    "HL101",
+                    f"{describe(ch)} stands alone among Cyrillic words, where the Cyrillic "
+                    f"word '{twin}' looks the same",
+                    ch,
+                )
+            )
+
     def finish(self) -> list[Finding]:
         """Resolve what waited for the whole file; returns every finding."""
+        if self.lone and self._verified(CYRILLIC):
+            self.findings.extend(self.lone)
+            self.lone = []
         for p in self.pending:
             if p.finding is not None:
-                if not (p.finding.char and self._alphabet_letter(p.finding.char)):
-                    self.findings.append(p.finding)
+                ch = p.finding.char
+                why = self.context.letter_verdict(ch or "", p.word, skeleton(p.word), p.text)
+                if why is not None:
+                    f = p.finding
+                    self.findings.append(f._replace(message=f"{f.message}: {why}"))
                 continue
             message = self._whole_word_verdict(p)
             if message is not None:
@@ -278,14 +317,6 @@ class ConfusableScan:
         return (
             len(self.evidence.get(key, ())) >= _EVIDENCE_WORDS
             or len(self.letters.get(key, ())) >= _EVIDENCE_LETTERS
-        )
-
-    def _alphabet_letter(self, ch: str) -> bool:
-        """An extended-Latin lookalike is a letter of the file's alphabet when the file writes
-        that alphabet (a word with a letter such as Kabyle ɛ that passes for nothing) and uses
-        this letter in at least three different words."""
-        return bool(self.evidence.get(_EXTENDED)) and (
-            len(self.evidence.get(ch, ())) >= _EVIDENCE_WORDS
         )
 
     def _witness(self, key: int | str, word: str) -> None:
@@ -304,10 +335,14 @@ class ConfusableScan:
         first = p.word[0]
         looks = "".join(_looks(c) for c in p.word)
         script = p.script
+        if self._whole_word_is_subject(p):
+            return None
         if script in (LATIN, COMMON):
             if _CJK_FORMS.match(first) and p.line_scripts & CJK_SCRIPTS:
                 return None
-            if ord(first) in _EXTENDED_LATIN and self._alphabet_letter(first):
+            if (ord(first) in _EXTENDED_LATIN or first in WEAK_LOOKALIKES) and (
+                self.context.letter_verdict(first, p.word, looks, p.text) is None
+            ):
                 return None
             return f"in word '{_shown(p.word)}' is a lookalike of '{looks}'"
         if script in p.line_scripts:
@@ -322,6 +357,47 @@ class ConfusableScan:
             f"does not otherwise use {name}"
         )
 
+    def _subject_of_text(
+        self,
+        lineno: int,
+        start: int,
+        word: str,
+        text: str,
+        marks: tuple[tuple[int, str, str], ...],
+    ) -> bool:
+        """Whether the marked characters of a word are what the text is about rather than a
+        disguise: broken text (U+FFFD), an entry of a character table or range, characters
+        named next to themselves (``U+212A``, ``&Jscr;``)."""
+        if "\ufffd" in text[max(0, start - 1) : start + len(word) + 1]:
+            return True  # mojibake or test data of a decoder: nothing here imitates a word
+        subject = self.context.subject
+        if subject.in_table(lineno, text, start, start + len(word)):
+            return True
+        # A styled letter inside a word named nearby (``&Jscr;ohn`` → ``𝒥ohn``); a lookalike of
+        # a plain letter is a disguise even where the text explains it.
+        return all(
+            _mathematical(word[i]) and subject.named(word[i], lineno, text, start + i)
+            for i, _, _ in marks
+        )
+
+    def _whole_word_is_subject(self, p: _Pending) -> bool:
+        """A word made of lookalikes that the text is about: the ℹ emoji, a character named
+        next to itself or listed in a table, a mathematical letter in a formula, a word quoted
+        in a line that names its language (``the Russian preposition “с”``)."""
+        lookalikes = [c for c in p.word if c in LOOKALIKES]
+        if not lookalikes or lookalikes == ["\u2139"]:
+            return True  # INFORMATION SOURCE: an emoji
+        subject = self.context.subject
+        start = p.col - 1
+        end = start + len(p.word)
+        if subject.in_table(p.line, p.text, start, end):
+            return True
+        if all(subject.named(c, p.line, p.text, start + p.word.index(c)) for c in lookalikes):
+            return True
+        if all(_mathematical(c) for c in lookalikes) and subject.formula(p.text, start, end):
+            return True
+        return p.script not in (LATIN, COMMON) and subject.language_named(SCRIPTS[p.script], p.line)
+
     def _judged(self, word: str) -> _Verdict:
         """The verdict on one word, whose evidence is recorded."""
         verdict = _judge(word)
@@ -329,14 +405,22 @@ class ConfusableScan:
             self._witness(key, word)
         return verdict
 
-    def _word(self, lineno: int, start: int, word: str) -> int | None:
+    def _word(self, lineno: int, start: int, word: str, text: str) -> int | None:
         """Judge one word; returns the script of a whole-word lookalike to resolve later."""
         verdict = self._judged(word)
+        if verdict.marks and self._subject_of_text(lineno, start, word, text, verdict.marks):
+            return None
+        # Letters of extended Latin alphabets (Hausa ɗ, Kabyle ɣ, Turkish ı) are findings or
+        # ordinary letters depending on the text: the context decides at the end of the file,
+        # unless the word holds another lookalike too (then it is a disguise whatever the text).
+        contextual = all(
+            _alphabet_candidate(word[i]) for i, code, _ in verdict.marks if code != "HL104"
+        )
         for i, code, message in verdict.marks:
             ch = word[i]
             finding = Finding(lineno, start + i + 1, code, message, ch)
-            if code != "HL104" and ord(ch) in _EXTENDED_LATIN:
-                self.pending.append(_Pending(finding))
+            if code != "HL104" and contextual:
+                self.pending.append(_Pending(finding, word=word, text=text))
             else:
                 self.findings.append(finding)
         return verdict.whole
@@ -371,6 +455,9 @@ def _judge(word: str) -> _Verdict:
             continue
         if ch in LOOKALIKES:
             (weak if ch in WEAK_LOOKALIKES else strong).append(i)
+        elif ch in ACCENTED_LOOKALIKES and ascii_letters:
+            strong.append(i)  # a Greek ό among Latin letters passes for ó
+            continue
         elif kind == "N":
             other = True
             if ch.isdecimal():
@@ -400,6 +487,8 @@ def _judge(word: str) -> _Verdict:
     marks = _digits(word)
     skip = {i for i, _, _ in marks}
     whole = None
+    if len(counts) == 2 and LATIN in counts and _glued_words(word):
+        return _Verdict(tuple(marks), None, tuple(witness))
     if (counts or not other) and (strong or (ascii_letters and other)):
         if not other:
             scripts = {script_and_kind(word[i])[0] for i in strong}
@@ -419,6 +508,9 @@ def _judge(word: str) -> _Verdict:
                 if script != majority and _looks(ch) in imitated:
                     picks.append(i)
             marks.extend(_marks(word, picks, skip, majority))
+    elif weak and ascii_letters and not other:
+        # Turkish ı or the long ſ among ASCII letters: "thıs" or "Kapalı", as the context says
+        marks.extend(_marks(word, weak, skip, None))
     return _Verdict(tuple(marks), whole, tuple(witness))
 
 
@@ -483,6 +575,8 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
 # other ASCII dropped, and for the rest one character that encodes (script, kind) as
 # 0x100 + 8 * script + kind, kind being one of:
 _LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER, _EXTENDED_LETTER = range(8)
+# A lone Latin c or o between two Cyrillic words (one space on each side).
+_LONE_LATIN = re.compile("(?<=[\u0400-\u04ff] )[co](?= [\u0400-\u04ff])")
 _NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
 _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter
@@ -599,19 +693,91 @@ def _line_scripts(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+#: Greek letters with an accent that pass for an accented Latin letter (``pόlice``,
+#: Yoruba typed with ``ό`` for ``ó``)
+ACCENTED_LOOKALIKES = {
+    "\u03ac": "á",
+    "\u03af": "í",
+    "\u03cc": "ó",
+    "\u03cd": "ú",
+    "\u03ca": "ï",
+    "\u03cb": "ü",
+    "\u0386": "Á",
+    "\u038a": "Í",
+    "\u038c": "Ó",
+}
+
+# Scripts written without spaces between words: an English word glued to their text is no trick.
+_NO_SPACE_SCRIPTS = frozenset(
+    SCRIPTS.index(s) for s in ("MYANMAR", "THAI", "LAO", "KHMER", "TIBETAN")
+)
+_ASCII_HEAD = re.compile("[A-Za-z]{2,}")
+_ASCII_TAIL = re.compile("[A-Za-z]{2,}$")
+
+
+def _glued_words(word: str) -> bool:
+    """Two words of two scripts written together, each plainly its own: a suffix glued to a
+    Latin acronym or name (Kyrgyz ``IDси``, ``GNOMEдо``, Uzbek ``Webдан``), or an English word
+    glued to text of a script that puts no spaces between words (Burmese, Thai). Each part has
+    two letters or more, and the other script's part holds a letter that imitates nothing, so
+    ``Москвa`` and ``Ankаra`` stay findings."""
+    head = _ASCII_HEAD.match(word)
+    if head is not None:
+        rest = word[head.end() :]
+        ascii_first = True
+    else:
+        tail = _ASCII_TAIL.search(word)
+        if tail is None:
+            return False
+        rest = word[: tail.start()]
+        ascii_first = False
+    scripts = set()
+    letters = plain = 0
+    for ch in rest:
+        script, kind = script_and_kind(ch)
+        if kind == "M":
+            continue
+        if kind != "L" or ch.isascii():
+            return False
+        scripts.add(script)
+        letters += 1
+        plain += ch not in LOOKALIKES
+    if len(scripts) != 1 or letters < 2 or not plain:
+        return False
+    (script,) = scripts
+    return script in _NO_SPACE_SCRIPTS or (ascii_first and script not in (LATIN, GREEK))
+
+
+def _mathematical(ch: str) -> bool:
+    """A letterlike symbol or a mathematical alphanumeric: notation in a formula (ℯ, ℤ, 𝑥)."""
+    cp = ord(ch)
+    return 0x2100 <= cp <= 0x214F or 0x1D400 <= cp <= 0x1D7FF
+
+
+def _alphabet_candidate(ch: str) -> bool:
+    """A lookalike that is a letter of some real alphabet: its verdict depends on the text."""
+    return ord(ch) in _EXTENDED_LATIN or ch in WEAK_LOOKALIKES
+
+
 def _looks(ch: str) -> str:
-    """The ASCII character that ``ch`` passes for (itself for ASCII)."""
-    return LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch, ch)
+    """The ASCII character that ``ch`` passes for (itself for ASCII; an accented Latin vowel for
+    a Greek vowel with tonos)."""
+    return LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch) or ACCENTED_LOOKALIKES.get(ch, ch)
 
 
 def _glued(word: str, i: int) -> bool:
-    """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``), not in
-    notation between single letters (``A∪B``)."""
+    """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``) or the
+    word reads as an English word, not in notation between single letters (``A∪B``)."""
     before = word[max(0, i - 2) : i]
     after = word[i + 1 : i + 3]
-    return (len(before) == 2 and before.isascii() and before.isalpha()) or (
+    if (len(before) == 2 and before.isascii() and before.isalpha()) or (
         len(after) == 2 and after.isascii() and after.isalpha()
-    )
+    ):
+        return True
+    # Or the word, read with its lookalikes, is an English word (``n⍺m℮``).
+    from hooklint.context import english_word
+
+    return len(word) >= 3 and english_word(skeleton(word))
 
 
 @lru_cache(maxsize=1 << 14)
