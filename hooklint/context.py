@@ -57,6 +57,7 @@ _ENGLISH_SHORT = frozenset(
     )
 )
 _ENGLISH_LINE_SHARE = 0.15
+_MAX_NAMES = 5  # languages named in a message
 # Latin Extended-B and the IPA extensions start here: letters of less common alphabets.
 _EXTENDED_LATIN_START = 0x0180
 
@@ -106,7 +107,7 @@ def declared_in_path(path: str) -> list[str]:
         tag = _tag(m.group(1))
         if tag:
             found.append(tag)
-    return found
+    return list(dict.fromkeys(found))
 
 
 def declared_in_text(text: str) -> list[str]:
@@ -167,9 +168,11 @@ def languages_writing(letter: str) -> tuple[tuple[str, str], ...]:
 
 def _names(languages: tuple[tuple[str, str], ...]) -> str:
     names = sorted({name for _, name in languages})
-    if len(names) > 2:
-        return f"{names[0]}, {names[1]} or other"
-    return " or ".join(names)
+    if len(names) > _MAX_NAMES:
+        return ", ".join(names[:_MAX_NAMES]) + " or other"
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + " or " + names[-1]
+    return names[0]
 
 
 class TextContext:

@@ -51,7 +51,6 @@ from hooklint.unicode.chars import (
     WEAK_LOOKALIKES,
     script_and_kind,
 )
-from hooklint.unicode.supplement import SUPPLEMENT
 
 #: the codes whose findings fix_text may repair (each only where the repair is certain)
 FIXABLE_CODES = frozenset({"HL101", "HL102", "HL202", "HL203", "HL205"})
@@ -73,8 +72,6 @@ _NON_SPACE = re.compile(r"\S*")
 _UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 # Latin Extended-B and IPA Extensions: letters of African and other extended Latin alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
-_EXTENDED_LATIN_LETTER = re.compile("[\u0180-\u02af]")
-_ALPHABET_WORDS = 3
 # A plain letter of an alphabet: "CYRILLIC SMALL LETTER A", not "... KA WITH VERTICAL STROKE",
 # "... KOMI DE" or "GREEK LUNATE SIGMA SYMBOL".
 _PLAIN_LETTER_NAME = re.compile(r"[A-Z]+ (?:CAPITAL|SMALL) LETTER [A-Z]+")
@@ -301,12 +298,18 @@ class _Tokens:
 
 def _word_edits(text: str, words: Sequence[_Word]) -> list[_Edit]:
     """Edits for the flagged words; a word that cannot be repaired at one place (a URL, another
-    finding) is repaired nowhere, so every occurrence stays the same word."""
+    finding) is repaired nowhere, so every occurrence stays the same word.
+
+    check_text flags a letter of a real alphabet (Hausa ``ɗ``, Kabyle ``ɣ``, Turkish ``ı``) only
+    where the text's context says it is no letter of its language (see ``hooklint.context``);
+    the fixer asks for more still: such a letter is replaced only when the repaired word is an
+    English word (``Ɗec`` → ``Dec``). Letters that no language writes (``ɑ``, ``ɡ``) are
+    replaced as every other lookalike is.
+    """
     unsettled = {w.text for w in words if not w.settled}
-    alphabet = _alphabet_letters(text, words)
     edits = []
     for w in words:
-        if w.text in unsettled or any(w.text[i] in alphabet for i in w.flagged):
+        if w.text in unsettled:
             continue
         repair = _repair(w.text, w.flagged)
         if repair is None:
@@ -316,27 +319,11 @@ def _word_edits(text: str, words: Sequence[_Word]) -> list[_Edit]:
     return edits
 
 
-def _alphabet_letters(text: str, words: Sequence[_Word]) -> set[str]:
-    """The flagged extended-Latin lookalikes (``ɣ``, ``ɗ``, ``ɑ``) that stay.
+def _alphabet_letter(ch: str) -> bool:
+    """A lookalike that is a letter some language writes (CLDR main exemplars)."""
+    from hooklint.context import languages_writing
 
-    They are letters of real alphabets (Hausa ``ɗan``, Kabyle ``ɣer``, Ewe ``ʋ``), which
-    check_text flags when a text does not prove its alphabet, so the fixer asks for more: it
-    keeps a hooked letter that only hooklint's supplement counts as a lookalike (Unicode keeps the
-    hook apart: a reader sees it), a letter the text uses in several words, and every such letter
-    of a text that holds more than one kind of extended-Latin letter (an alphabet, not a trick).
-    """
-    seen: dict[str, set[str]] = {}
-    for w in words:
-        for i in w.flagged:
-            if ord(w.text[i]) in _EXTENDED_LATIN:
-                seen.setdefault(w.text[i], set()).add(w.text)
-    if not seen:
-        return set()
-    if len(set(_EXTENDED_LATIN_LETTER.findall(text))) > 1:
-        return set(seen)
-    return {
-        ch for ch, used_in in seen.items() if len(used_in) >= _ALPHABET_WORDS or ch in SUPPLEMENT
-    }
+    return (ord(ch) in _EXTENDED_LATIN or ch in WEAK_LOOKALIKES) and bool(languages_writing(ch))
 
 
 @lru_cache(maxsize=4096)
@@ -349,9 +336,9 @@ def _repair(word: str, flagged: tuple[int, ...]) -> tuple[tuple[int, str], ...] 
     stay. A repair is made only when every replaced letter has a certain counterpart (see
     ``_latin_letter`` and ``_twin``) and check_text finds no lookalike left in the result.
     """
-    replace = {i for i in flagged if word[i] not in WEAK_LOOKALIKES}
-    if not replace:
-        return None
+    # Letters of everyday alphabets (Turkish ı) beside a lookalike stay: "Dıyarbаkır"; alone they
+    # are flagged only in English words, and replaced only where the result is one.
+    replace = {i for i in flagged if word[i] not in WEAK_LOOKALIKES} or set(flagged)
     scripts = set()
     has_digit = False
     for i, ch in enumerate(word):
@@ -374,19 +361,27 @@ def _repair(word: str, flagged: tuple[int, ...]) -> tuple[tuple[int, str], ...] 
     (script,) = scripts
     out = []
     for i in sorted(replace):
-        letter = _latin_letter(word[i], has_digit) if script == LATIN else _twin(word[i], script)
+        if script == LATIN:
+            letter = _latin_letter(word[i], has_digit, word, i)
+        else:
+            letter = _twin(word[i], script)
         if letter is None:
             return None
         out.append((i, letter))
     fixed = list(word)
     for i, letter in out:
         fixed[i] = letter
+    if any(_alphabet_letter(word[i]) for i in replace):
+        from hooklint.context import english_word
+
+        if not english_word("".join(fixed)):
+            return None  # a letter of a real alphabet in a word that is not English: left
     if any(f.code in ("HL101", "HL102", "HL104") for f in check_text("".join(fixed))):
         return None
     return tuple(out)
 
 
-def _latin_letter(ch: str, has_digit: bool) -> str | None:
+def _latin_letter(ch: str, has_digit: bool, word: str = "", i: int = 0) -> str | None:
     """The ASCII letter that ``ch`` stands for in a Latin word, when that is certain.
 
     A styled letter (fullwidth, mathematical, a roman numeral) is its compatibility form: ``Ｉ``
@@ -398,6 +393,8 @@ def _latin_letter(ch: str, has_digit: bool) -> str | None:
     if compatible in ASCII_LETTERS:
         return compatible
     looks = LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch)
+    if looks == "I" and not (i == 0 or word.isupper()):
+        return None  # a capital bar inside a lowercase word: I or l, nobody can tell
     if looks is None or looks not in ASCII_LETTERS or looks == "l":
         return None
     if has_digit and looks in "Oo":

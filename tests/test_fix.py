@@ -93,13 +93,29 @@ REPAIRS = {
     "latin-a-in-Greek-word": Repair("Αθηνa", "Αθηνα", 1, "Ο Γιάννης μένει στην Αθήνα"),
     "cyrillic-e-in-Mueller": Repair("Herr Müllеr", "Herr Müller", 1, "Herr Müller aus Köln"),
     "turkish-dotless-i-stays": Repair("Dıyarbаkır", "Dıyarbakır", 1, "Dıyarbakır ve İstanbul"),
+    # Issue 10: several kinds of extended-Latin lookalikes in English words are an attack, not
+    # an alphabet (they were left alone before); a Kabyle line keeps its letters.
+    "two-kinds-of-extended-latin": Repair(
+        "ɑnd ɡood", "and good", 2, "Azul, ɣer-d. Ur ɛlimeɣ ara, tameɣra n tɣawsa."
+    ),
+    "greek-capital-iota-is-I": Repair(
+        "Delegates met in Ιstanbul on Tuesday.",
+        "Delegates met in Istanbul on Tuesday.",
+        1,
+        "Ιστανμπούλ",
+    ),
+    "dotless-i-in-english-word": Repair(
+        "Read thıs and that.", "Read this and that.", 1, "Kapalı Çarşı ve Kadıköy"
+    ),
     "apl-alpha-in-and": Repair("this ⍺nd that", "this and that", 1, "A∪B"),
     "fullwidth-H-in-Hello": Repair("Ｈello", "Hello", 1, "ＡＢＣ株式会社"),
     "math-bold-I-in-Internet": Repair(
         "𝐈nternet",
         "Internet",
         1,
-        "Іnternet",
+        # (Cyrillic І at the start of "Іnternet" is an I by its case and place, and is repaired
+        # now: issue 10. A capital bar inside a lowercase word is still I or l.)
+        "cІass",
         ("HL101",),  # Cyrillic І: an I or an l?
     ),
     "cyrillic-O-among-han": Repair("请点击ОK保存", "请点击OK保存", 1, "请点击OK保存"),
@@ -184,7 +200,6 @@ LEFT_ALONE = {
     "kabyle-text": LeftAlone("Azul, ɣer-d. Ur ɛlimeɣ ara, tameɣra n tɣawsa.", ()),
     "hausa-hooked-letters": LeftAlone("Hausa: ɗan ƙasa, ɓarna", ()),
     "hooked-d-alone": LeftAlone("ɗan", ()),
-    "two-kinds-of-extended-latin": LeftAlone("ɑnd ɡood", ("HL102",)),
     "persian-zwnj": LeftAlone("می\u200cخواهم", ()),
     "emoji-zwj": LeftAlone("👩\u200d💻 and 🏳\ufe0f\u200d🌈", ()),
     "emoji-flag": LeftAlone(f"Scotland {SCOTLAND}, England {ENGLAND}", ()),
