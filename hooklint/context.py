@@ -266,7 +266,7 @@ class TextContext:
             return None
         languages = languages_writing(letter)
         if not languages:
-            return "a letter of no alphabet in use"
+            return ""  # a letter no language writes: a lookalike, nothing more to say
         names = _names(languages)
         article = "an" if names[0] in "AEIOU" else "a"
         english_line = self.english_line(line)

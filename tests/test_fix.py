@@ -308,12 +308,13 @@ def test_any_text_of_interesting_characters(text: str) -> None:
 def _plain_letter(ch: str) -> str | None:
     """The ASCII letter a lookalike certainly stands for in an ASCII word (the specification of
     the Latin repair): its compatibility form, else the letter it looks like, unless that is the
-    bar ``l`` shared by I, l and 1."""
+    bar ``l`` shared by I, l and 1. (A capital bar is read as I only at the start of a word or in
+    a word of capitals, which random words do not promise: it has its own tests.)"""
     compatible = unicodedata.normalize("NFKC", ch)
     if len(compatible) == 1 and compatible in string.ascii_letters:
         return compatible
     looks = LOOKALIKES[ch]
-    return looks if looks in string.ascii_letters and looks != "l" else None
+    return looks if looks in string.ascii_letters and looks not in "lI" else None
 
 
 def _flagged_in_a_word(ch: str) -> bool:

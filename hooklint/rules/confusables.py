@@ -303,7 +303,8 @@ class ConfusableScan:
                 why = self.context.letter_verdict(ch or "", p.word, skeleton(p.word), p.text)
                 if why is not None:
                     f = p.finding
-                    self.findings.append(f._replace(message=f"{f.message}: {why}"))
+                    message = f"{f.message}: {why}" if why else f.message
+                    self.findings.append(f._replace(message=message))
                 continue
             message = self._whole_word_verdict(p)
             if message is not None:
