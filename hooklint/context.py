@@ -53,11 +53,16 @@ _ENGLISH_SHORT = frozenset(
         "is isn ok off log ago age art bad bar bit box bug bus buy car cat cut dog due eye far fix "
         "fly fun gas guy hat hit hot job kid law lay leg lie lot low map mix net nor odd oil pay "
         "pen pet pin pop pot raw red row sea sex sit six sky son sum tax tea ten tie tip top toy "
-        "war web win yet zip".split()
+        "war web win yet zip init url api arg args var str int len dict obj src dst utf json "
+        "html http https sql xml csv pdf uri uuid regex repo config".split()
     )
 )
 _ENGLISH_LINE_SHARE = 0.15
 _MAX_NAMES = 5  # languages named in a message
+# Endings of English derivations (no Turkish, Azerbaijani or Hausa word ends so), and the
+# shortest word read as one.
+_ENGLISH_ENDINGS = ("ing", "ings", "tion", "tions", "sion", "sions", "llion", "ness", "ment")
+_MIN_DERIVED = 6
 # Latin Extended-B and the IPA extensions start here: letters of less common alphabets.
 _EXTENDED_LATIN_START = 0x0180
 
@@ -150,7 +155,10 @@ def english_word(word: str) -> bool:
     parts = _CAMEL.findall(word)
     if len(parts) > 1 and all(p.lower() in words for p in parts):
         return True
-    return any(lower[:cut] in words and lower[cut:] in words for cut in range(3, len(lower) - 2))
+    if any(lower[:cut] in words and lower[cut:] in words for cut in range(3, len(lower) - 2)):
+        return True
+    # An English derivation of a word that is not in the list: "recompiling", "nonillion".
+    return len(lower) >= _MIN_DERIVED and lower.endswith(_ENGLISH_ENDINGS)
 
 
 @lru_cache(maxsize=4096)

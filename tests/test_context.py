@@ -107,13 +107,20 @@ def test_real_text_is_silent_and_left_byte_for_byte(text: str) -> None:
         ("Read thıs before you start.\n", "ı", "HL102"),
         ("It is buſy here today.\n", "ſ", "HL102"),
         ("Enter your n⍺me here.\n", "⍺", "HL102"),
+        ("Set v⍺r to one.\n", "⍺", "HL102"),
+        ("Keep the session ID -- 𝕟𝞂𝖙 the data.\n", "𝕟", "HL103"),
+        ("Stop recompilıng the server.\n", "ı", "HL102"),
         ("Москвa — столица России.\n", "a", "HL101"),
+        ("Sets A∪B and B∩C are equal.\n", None, None),
         ("Ankаra is the capital.\n", "а", "HL101"),
     ],
 )
-def test_misses_are_flagged(text: str, char: str, code: str) -> None:
+def test_misses_are_flagged(text: str, char: str | None, code: str | None) -> None:
     found = [(f.code, f.char) for f in check_text(text)]
-    assert (code, char) in found
+    if code is None:
+        assert found == []  # the near miss: notation between single letters
+    else:
+        assert (code, char) in found
 
 
 @pytest.mark.parametrize(

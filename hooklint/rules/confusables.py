@@ -299,12 +299,12 @@ class ConfusableScan:
             self.lone = []
         for p in self.pending:
             if p.finding is not None:
-                ch = p.finding.char
-                why = self.context.letter_verdict(ch or "", p.word, skeleton(p.word), p.text)
+                letter = p.finding.char or ""
+                why = self.context.letter_verdict(letter, p.word, skeleton(p.word), p.text)
                 if why is not None:
                     f = p.finding
-                    message = f"{f.message}: {why}" if why else f.message
-                    self.findings.append(f._replace(message=message))
+                    said = f"{f.message}: {why}" if why else f.message
+                    self.findings.append(f._replace(message=said))
                 continue
             message = self._whole_word_verdict(p)
             if message is not None:
@@ -395,7 +395,11 @@ class ConfusableScan:
             return True
         if all(subject.named(c, p.line, p.text, start + p.word.index(c)) for c in lookalikes):
             return True
-        if all(_mathematical(c) for c in lookalikes) and subject.formula(p.text, start, end):
+        if (
+            all(_mathematical(c) for c in lookalikes)
+            and sum(c.isalpha() for c in p.word) <= _MAX_NOTATION_LETTERS
+            and subject.formula(p.text, start, end)
+        ):
             return True
         return p.script not in (LATIN, COMMON) and subject.language_named(SCRIPTS[p.script], p.line)
 
@@ -749,6 +753,10 @@ def _glued_words(word: str) -> bool:
     return script in _NO_SPACE_SCRIPTS or (ascii_first and script not in (LATIN, GREEK))
 
 
+# A mathematical letter in a formula is one symbol (``𝑥``) or two (``𝑑𝑥``), not a word (``𝕟𝞂𝖙``).
+_MAX_NOTATION_LETTERS = 2
+
+
 def _mathematical(ch: str) -> bool:
     """A letterlike symbol or a mathematical alphanumeric: notation in a formula (ℯ, ℤ, 𝑥)."""
     cp = ord(ch)
@@ -773,6 +781,15 @@ def _glued(word: str, i: int) -> bool:
     after = word[i + 1 : i + 3]
     if (len(before) == 2 and before.isascii() and before.isalpha()) or (
         len(after) == 2 and after.isascii() and after.isalpha()
+    ):
+        return True
+    # A symbol that is no mathematical operator between two letters: ``v⍺r``, ``U𝈖L``.
+    if (
+        before[-1:].isascii()
+        and before[-1:].isalpha()
+        and after[:1].isascii()
+        and after[:1].isalpha()
+        and unicodedata.category(word[i]) != "Sm"
     ):
         return True
     # Or the word, read with its lookalikes, is an English word (``n⍺m℮``).
