@@ -32,6 +32,8 @@ from functools import cached_property, lru_cache
 _LOCALE_PARENTS = frozenset(
     {"locale", "locales", "i18n", "l10n", "lang", "langs", "translations", "po", "docs", "content"}
 )
+# A folder named as a locale with its region: el_GR, pt-BR, sr_Latn_RS.
+_LOCALE_FOLDER = re.compile("[a-z]{2,3}(?:[_-][A-Z][a-z]{3})?[_-](?:[A-Z]{2}|[0-9]{3})")
 _GETTEXT_LANGUAGE = re.compile(r'^"Language: *([A-Za-z@_-]+)', re.MULTILINE)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z_-]+)", re.IGNORECASE)
 _FRONT_MATTER_LANG = re.compile(r"^(?:lang|language|locale): *[\"']?([A-Za-z_-]+)", re.MULTILINE)
@@ -94,6 +96,11 @@ def declared_in_path(path: str) -> list[str]:
         nxt = segments[i + 1]
         if nxt == "LC_MESSAGES" or segment.lower() in _LOCALE_PARENTS:
             tag = _tag(segment if nxt == "LC_MESSAGES" else nxt.split(".")[0])
+            if tag:
+                found.append(tag)
+    for segment in segments[:-1]:  # a locale folder anywhere: providers/el_GR/, fr-FR/
+        if _LOCALE_FOLDER.fullmatch(segment):
+            tag = _tag(segment)
             if tag:
                 found.append(tag)
     name = segments[-1]
@@ -203,6 +210,11 @@ class TextContext:
         from hooklint.unicode._exemplars import LANGUAGES
 
         return frozenset(LANGUAGES[tag][0] for tag in self.declared)
+
+    def declares_script(self, script_name: str) -> bool:
+        """Whether a declared language is written in the script (``GREEK`` for ``el``)."""
+        iso = _ISO_SCRIPTS.get(script_name)
+        return iso is not None and bool(self.declared) and iso in self.declared_scripts
 
     def declared_writes(self, letter: str) -> str | None:
         """The name of a declared language whose exemplars (main or auxiliary) hold ``letter``."""

@@ -26,6 +26,7 @@ from hooklint.fix import fix_text
         ("po/kab.po", ["kab"]),
         ("po/uz@cyrillic.po", ["uz_cyrl"]),
         ("guide-el.md", ["el"]),
+        ("faker/providers/ssn/el_GR/__init__.py", ["el"]),
     ],
 )
 def test_language_declared_by_path(path: str, expected: list[str]) -> None:
@@ -140,6 +141,14 @@ def test_misses_are_flagged(text: str, char: str | None, code: str | None) -> No
 def test_subject_of_the_text_passes(flagged: str, silent: str) -> None:
     assert codes(flagged) != []
     assert codes(silent) == []
+
+
+def test_declared_script_and_letter_lists() -> None:
+    greek_note = "# Valid format accd to ΥΑ 3021/19 of the ministry\n"
+    assert codes(greek_note) == ["HL103"]
+    assert codes(greek_note, path="providers/ssn/el_GR/__init__.py") == []
+    assert codes('LETTERS = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"\n') == []  # each letter once, in order
+    assert codes('WORD = "ΑΒΕ"\n') != []
 
 
 def test_the_model_is_lazy() -> None:

@@ -388,6 +388,11 @@ class ConfusableScan:
         lookalikes = [c for c in p.word if c in LOOKALIKES]
         if not lookalikes or lookalikes == ["\u2139"]:
             return True  # INFORMATION SOURCE: an emoji
+        if p.script not in (LATIN, COMMON) and self.context.declares_script(SCRIPTS[p.script]):
+            return True  # "ΥΑ" in a file of a Greek locale
+        letters = [c for c in p.word if c.isalpha()]
+        if len(letters) >= _ALPHABET_RUN and letters == sorted(set(letters)):
+            return True  # letters in alphabetical order, each once: a list of letters
         subject = self.context.subject
         start = p.col - 1
         end = start + len(p.word)
@@ -753,6 +758,8 @@ def _glued_words(word: str) -> bool:
     return script in _NO_SPACE_SCRIPTS or (ascii_first and script not in (LATIN, GREEK))
 
 
+# This many letters or more, each once and in alphabetical order, are a list of letters.
+_ALPHABET_RUN = 5
 # A mathematical letter in a formula is one symbol (``𝑥``) or two (``𝑑𝑥``), not a word (``𝕟𝞂𝖙``).
 _MAX_NOTATION_LETTERS = 2
 
