@@ -39,6 +39,9 @@ _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z_-]+)", re.IGNORECAS
 _FRONT_MATTER_LANG = re.compile(r"^(?:lang|language|locale): *[\"']?([A-Za-z_-]+)", re.MULTILINE)
 _HEAD = 4096  # headers and front matter are looked for this far
 _ASCII_WORD = re.compile("[A-Za-z]+")
+# A run of word characters with a non-ASCII one, found from its start only; its letters.
+_NON_ASCII_WORD = re.compile(r"(?<!\w)\w*[^\x00-\x7f]\w*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # English words that are not also common words of the languages hooklint meets most (no "a",
 # "de", "da", "la", "i", "o").
 _FUNCTION_WORDS = frozenset(
@@ -196,6 +199,7 @@ class TextContext:
     def __init__(self, text: str, path: str | None = None) -> None:
         self.text = text
         self.path = path
+        self._evident: dict[str, str | None] = {}
 
     @cached_property
     def declared(self) -> tuple[str, ...]:
@@ -242,23 +246,31 @@ class TextContext:
 
     @cached_property
     def _letter_words(self) -> dict[str, set[str]]:
-        """Non-ASCII letter (lowercase) -> the distinct words of non-English lines holding it."""
+        """Non-ASCII letter (lowercase) -> the distinct words holding it that are no English
+        words read with their lookalikes (an attack's ``ɗate`` shows no Hausa)."""
         out: dict[str, set[str]] = {}
-        for line in self.text.splitlines():
-            if line.isascii() or self.english_line(line):
-                continue
-            for word in re.findall(r"[^\W\d_]+", line):
+        for token in set(_NON_ASCII_WORD.findall(self.text)):
+            for word in _LETTERS.findall(token.lower()):
                 if word.isascii():
                     continue
-                low = word.lower()
-                for ch in set(low):
+                from hooklint.unicode.chars import skeleton
+
+                if english_word(skeleton(word)):
+                    continue
+                for ch in set(word):
                     if not ch.isascii():
-                        out.setdefault(ch, set()).add(low)
+                        out.setdefault(ch, set()).add(word)
         return out
 
     def evident(self, letter: str) -> str | None:
         """The name of a language that the text shows in use and that writes ``letter``: at least
-        three different words of non-English lines written with at least two of its letters."""
+        three different words that are not English, written with at least two of its letters."""
+        if letter not in self._evident:
+            self._evident[letter] = self._find_evident(letter)
+        return self._evident[letter]
+
+    def _find_evident(self, letter: str) -> str | None:
+        """(See :meth:`evident`.)"""
         for tag, name in languages_writing(letter):
             from hooklint.unicode._exemplars import LANGUAGES
 
@@ -386,6 +398,15 @@ class Subject:
                 if html5.get(m.group(1) + ";") == ch:
                     return True
         return False
+
+    def named_nearby(self, ch: str, lineno: int) -> bool:
+        """The character's code point or name is written within a few lines (a paragraph about
+        it)."""
+        import unicodedata
+
+        near = self.window(lineno).lower()
+        name = unicodedata.name(ch, "").lower()
+        return f"u+{ord(ch):04x}" in near or bool(name and name in near)
 
     def in_table(self, lineno: int, line: str, start: int, end: int) -> bool:
         """The word is an entry of a table of characters: one quoted character among several

@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 from hooklint.check import check_text
 from hooklint.rules import Finding
-from hooklint.rules.confusables import ASCII_LETTERS, WORD
+from hooklint.rules.confusables import ACCENTED_LOOKALIKES, ASCII_LETTERS, WORD
 from hooklint.run import MAX_FILE_SIZE, kind_of, read_regular
 from hooklint.source import LINE_END, decode
 from hooklint.suppress import apply_directives
@@ -392,6 +392,8 @@ def _latin_letter(ch: str, has_digit: bool, word: str = "", i: int = 0) -> str |
     compatible = unicodedata.normalize("NFKC", ch)
     if compatible in ASCII_LETTERS:
         return compatible
+    if ch in ACCENTED_LOOKALIKES:
+        return ACCENTED_LOOKALIKES[ch]  # Greek ό typed for ó in a Latin word
     looks = LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch)
     if looks == "I" and not (i == 0 or word.isupper()):
         return None  # a capital bar inside a lowercase word: I or l, nobody can tell

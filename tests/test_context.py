@@ -151,6 +151,18 @@ def test_declared_script_and_letter_lists() -> None:
     assert codes('WORD = "ΑΒΕ"\n') != []
 
 
+def test_code_span_in_a_paragraph_about_the_character() -> None:
+    about = "The long s, 'ſ' (U+017F), folds to s:\n``'ſpam'`` matches ``'spam'``.\n"
+    assert codes(about) == []
+    assert codes("Nothing here:\n``'ſpam'`` matches ``'spam'``.\n") == ["HL102"]
+    assert codes("The long s, 'ſ' (U+017F), folds to s:\nſpam matches spam.\n") == ["HL102"]
+
+
+def test_fixer_restores_greek_tonos_in_latin_words() -> None:
+    assert fix_text("Ó jόkòό ní ilé.\n") == ("Ó jókòó ní ilé.\n", 2)
+    assert fix_text("Η όμορφη μέρα.\n") == ("Η όμορφη μέρα.\n", 0)
+
+
 def test_the_model_is_lazy() -> None:
     context = TextContext("plain text", path="locale/ru/LC_MESSAGES/x.po")
     assert "declared" not in context.__dict__

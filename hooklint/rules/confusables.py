@@ -253,13 +253,31 @@ class ConfusableScan:
                         continue
                     verdict = self._judged(part)
                     if verdict.marks:
-                        needy.add(token)
+                        if not self._ordinary_everywhere(part, verdict.marks):
+                            needy.add(token)
                     elif verdict.whole is not None:
                         wholes.append((token, part, verdict.whole))
         for token, word, script in wholes:
             if not self._passes_anywhere(word, script):
                 needy.add(token)
         return needy
+
+    def _ordinary_everywhere(self, word: str, marks: tuple[tuple[int, str, str], ...]) -> bool:
+        """Whether every mark of the word is a letter of a real alphabet that the context makes
+        ordinary wherever the word stands: a letter of a declared language, or of a language the
+        file shows in use, in a word that is not English (the word is then skipped at once: a
+        Turkish text has thousands of words with ``ı``)."""
+        if any(code == "HL104" for _, code, _ in marks):
+            return False
+        letters = {word[i] for i, _, _ in marks}
+        if not all(map(_alphabet_candidate, letters)):
+            return False
+        context = self.context
+        if all(context.declared_writes(c) for c in letters):
+            return True
+        from hooklint.context import english_word
+
+        return all(context.evident(c) for c in letters) and not english_word(skeleton(word))
 
     def _passes_anywhere(self, word: str, script: int) -> bool:
         """Whether a whole-word lookalike passes whatever line it stands in: a lone lowercase
@@ -374,6 +392,10 @@ class ConfusableScan:
         subject = self.context.subject
         if subject.in_table(lineno, text, start, start + len(word)):
             return True
+        if _in_code_span(text, start) and all(
+            subject.named_nearby(word[i], lineno) for i, _, _ in marks
+        ):
+            return True  # ``'ſpam'`` in a paragraph about U+017F
         # A styled letter inside a word named nearby (``&Jscr;ohn`` → ``𝒥ohn``); a lookalike of
         # a plain letter is a disguise even where the text explains it.
         return all(
@@ -762,6 +784,15 @@ def _glued_words(word: str) -> bool:
 _ALPHABET_RUN = 5
 # A mathematical letter in a formula is one symbol (``𝑥``) or two (``𝑑𝑥``), not a word (``𝕟𝞂𝖙``).
 _MAX_NOTATION_LETTERS = 2
+
+
+_BACKTICKS = re.compile("`+")
+
+
+def _in_code_span(line: str, start: int) -> bool:
+    """Whether ``start`` lies inside a code span or literal of its line (after an odd number of
+    runs of backticks: `x`, ``x``)."""
+    return "`" in line and len(_BACKTICKS.findall(line, 0, start)) % 2 == 1
 
 
 def _mathematical(ch: str) -> bool:
