@@ -410,11 +410,13 @@ class Subject:
 
     def in_table(self, lineno: int, line: str, start: int, end: int) -> bool:
         """The word is an entry of a table of characters: one quoted character among several
-        (``"Α",`` in a dict of named characters), or part of a run of ranges (``À-ÖØ-ö``)."""
-        if len(_RANGE.findall(line)) >= 3 and (
-            line[start - 1 : start] == "-" or line[end : end + 1] == "-"
-        ):
+        (``"Α",`` in a dict of named characters), part of a run of ranges (``À-ÖØ-ö``) or a
+        range of a regex character class (``[ａ-ｚ]``)."""
+        at_dash = line[start - 1 : start] == "-" or line[end : end + 1] == "-"
+        if at_dash and len(_RANGE.findall(line)) >= 3:
             return True
+        if at_dash and line.rfind("[", 0, start) > line.rfind("]", 0, start):
+            return True  # a range of a regex character class: [a-zA-Zａ-ｚ]
         before, after = line[start - 1 : start], line[end : end + 1]
         if before and before in "\"'`" and after in (before, "\ufe0f"):
             return len(_QUOTED_CHAR.findall(self.window(lineno))) >= 3

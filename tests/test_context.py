@@ -136,6 +136,8 @@ def test_misses_are_flagged(text: str, char: str | None, code: str | None) -> No
             '    "CapitalAlpha": "Α",\n    "CapitalBeta": "Β",\n    "CapitalEta": "Η",\n',
         ),
         ("Cрпски", "Cрп\ufffdки"),
+        ("Type ａbc now.\n", "RE = '[a-zA-Zａ-ｚＡ-Ｚ]'\n"),
+        ("Ｂad request.\n", "SCORES = {'Ｂ１あ': 1404, '本当': -2423}\n"),
     ],
 )
 def test_subject_of_the_text_passes(flagged: str, silent: str) -> None:

@@ -389,6 +389,11 @@ class ConfusableScan:
         named next to themselves (``U+212A``, ``&Jscr;``)."""
         if "\ufffd" in text[max(0, start - 1) : start + len(word) + 1]:
             return True  # mojibake or test data of a decoder: nothing here imitates a word
+        if all(_FULLWIDTH_LETTER.match(word[i]) for i, _, _ in marks) and (
+            _cjk_letter(text[start - 1 : start])
+            or _cjk_letter(text[start + len(word) : start + len(word) + 1])
+        ):
+            return True  # Japanese writes Latin letters fullwidth, glued to its text: Ｂ１あ
         subject = self.context.subject
         if subject.in_table(lineno, text, start, start + len(word)):
             return True
@@ -787,6 +792,15 @@ _MAX_NOTATION_LETTERS = 2
 
 
 _BACKTICKS = re.compile("`+")
+_FULLWIDTH_LETTER = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _cjk_letter(ch: str) -> bool:
+    """Whether ``ch`` (one character or none) is a letter of Chinese, Japanese or Korean."""
+    if not ch or ch.isascii():
+        return False
+    script, kind = script_and_kind(ch)
+    return kind == "L" and script in CJK_SCRIPTS
 
 
 def _in_code_span(line: str, start: int) -> bool:
