@@ -63,6 +63,8 @@ _ENGLISH_SHORT = frozenset(
     )
 )
 _ENGLISH_LINE_SHARE = 0.15
+# A translation in a gettext catalogue: its language is the catalogue's, whatever the msgids'.
+_TRANSLATION = re.compile(r"\s*(?:#~\s*)?msgstr(?:\[\d+\])?\s")
 _MAX_NAMES = 5  # languages named in a message
 # Endings of English derivations (no Turkish, Azerbaijani or Hausa word ends so), and the
 # shortest word read as one.
@@ -311,7 +313,7 @@ class TextContext:
             # (A letter of an everyday alphabet, Turkish ı, outside English words is a name or
             # a word quoted in English text: "the Kapalı market".)
             return None
-        if english_line or self.english_text:
+        if english_line or (self.english_text and not _TRANSLATION.match(line)):
             return f"{article} {names} letter in English text that shows no {names}"
         return None
 

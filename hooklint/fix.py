@@ -93,19 +93,20 @@ class _Edit(NamedTuple):
     fixes: int  # characters replaced or removed
 
 
-def fix_text(text: str, *, code: bool = False) -> tuple[str, int]:
+def fix_text(text: str, *, code: bool = False, path: str | None = None) -> tuple[str, int]:
     """The text with every certain repair made, and how many. Pure: no I/O.
 
-    ``code`` is passed on to ``check_text``. A byte order mark at offset 0 is kept: in a text
-    read without decoding it, it is the file's BOM.
+    ``code`` and ``path`` (where the text comes from: it can declare a language) are passed on
+    to ``check_text``. A byte order mark at offset 0 is kept: in a text read without decoding
+    it, it is the file's BOM.
     """
-    return _fix(text, code=code, keep_bom=True)
+    return _fix(text, code=code, keep_bom=True, path=path)
 
 
-def _fix(text: str, *, code: bool, keep_bom: bool) -> tuple[str, int]:
+def _fix(text: str, *, code: bool, keep_bom: bool, path: str | None = None) -> tuple[str, int]:
     total = 0
     for _ in range(_MAX_PASSES):
-        edits = _plan(text, code=code, keep_bom=keep_bom)
+        edits = _plan(text, code=code, keep_bom=keep_bom, path=path)
         if not edits:
             break
         text, fixes = _apply(text, edits)
@@ -113,10 +114,10 @@ def _fix(text: str, *, code: bool, keep_bom: bool) -> tuple[str, int]:
     return text, total
 
 
-def _plan(text: str, *, code: bool, keep_bom: bool) -> list[_Edit]:
+def _plan(text: str, *, code: bool, keep_bom: bool, path: str | None) -> list[_Edit]:
     """The edits of one pass, from one run of check_text."""
     # A finding silenced by an inline directive was written on purpose: it is not fixed either.
-    findings = apply_directives(text, check_text(text, code=code))
+    findings = apply_directives(text, check_text(text, code=code, path=path))
     if not any(f.code in FIXABLE_CODES for f in findings):
         return []
     by_line: dict[int, list[Finding]] = {}
@@ -446,7 +447,7 @@ def fix_file(path: str, *, code: bool = False) -> FixResult:
     # it came from (it always does after a clean decode; checked rather than assumed).
     if _encode(decoded.text, decoded.encoding, decoded.bom) != data:
         return FixResult(path, False, 0, f"not fixed: the text does not encode back to its {shown}")
-    fixed, count = _fix(decoded.text, code=code, keep_bom=False)
+    fixed, count = _fix(decoded.text, code=code, keep_bom=False, path=path)
     if count == 0:
         return FixResult(path, False, 0, None)
     new_data = _encode(fixed, decoded.encoding, decoded.bom)

@@ -180,6 +180,32 @@ def test_fixer_restores_an_attack_and_keeps_real_words() -> None:
     assert "looks like 'I'" in found["Ι"]
 
 
+def test_fixer_leaves_a_declared_catalogue_byte_for_byte(tmp_path: Path) -> None:
+    catalogue = (
+        'msgid ""\nmsgstr ""\n"Language: kab\\n"\n\n'
+        'msgid "The session was saved to the store and then to the database"\n'
+        'msgstr "Taɣult"\n'
+    )
+    assert fix_text(catalogue, path="po/kab.po") == (catalogue, 0)
+    # without header or path, a msgstr is still the catalogue's language, not English
+    bare = catalogue.replace('"Language: kab\\n"\n', "")
+    assert codes(bare) == []
+    assert codes(bare.replace('msgstr "Taɣult"', 'msgstr "The ɗate"')) == ["HL102"]
+    folder = tmp_path / "locale" / "kab" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    target = folder / "django.po"
+    target.write_bytes(catalogue.encode("utf-8"))
+    run = subprocess.run(
+        [sys.executable, "-m", "hooklint", "--no-config", "--fix", "locale"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert run.stdout == "", run.stdout
+    assert target.read_bytes() == catalogue.encode("utf-8")
+
+
 def test_cli_reads_the_language_from_the_path(tmp_path: Path) -> None:
     folder = tmp_path / "po"
     folder.mkdir()

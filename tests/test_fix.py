@@ -632,7 +632,9 @@ def test_fix_file_does_not_overwrite_a_file_changed_meanwhile(
     path.write_bytes("Ankаra\n".encode())
     real_fix = hooklint.fix._fix
 
-    def fix_while_someone_edits(text: str, *, code: bool, keep_bom: bool) -> tuple[str, int]:
+    def fix_while_someone_edits(
+        text: str, *, code: bool, keep_bom: bool, **where: str | None
+    ) -> tuple[str, int]:
         path.write_bytes("Ankаra, edited\n".encode())
         return real_fix(text, code=code, keep_bom=keep_bom)
 
@@ -652,7 +654,9 @@ def test_fix_file_does_not_recreate_a_file_removed_meanwhile(
     path.write_bytes("Ankаra\n".encode())
     real_fix = hooklint.fix._fix
 
-    def fix_while_someone_deletes(text: str, *, code: bool, keep_bom: bool) -> tuple[str, int]:
+    def fix_while_someone_deletes(
+        text: str, *, code: bool, keep_bom: bool, **where: str | None
+    ) -> tuple[str, int]:
         path.unlink()
         return real_fix(text, code=code, keep_bom=keep_bom)
 
