@@ -16,8 +16,11 @@ non-ASCII letters pass for an ASCII letter (``LOOKALIKES``):
 "Used around it" is decided at the end of the file: a script counts as really used when the line
 has other words in it, or the file has at least three different words that need it (or, in words
 too short to count, eight different letters of it that pass for nothing: an alphabet table).
-The same evidence lets the letters of extended Latin alphabets (Kabyle ``ɣ``, Hausa ``ɗ``) pass
-in text that is written in such an alphabet, while ``ɑnd`` in English prose is still flagged.
+
+Everything else about the file is asked of its context (``hooklint.context.TextContext``): whether
+a letter of a real alphabet (Kabyle ``ɣ``, Hausa ``ɗ``, Turkish ``ı``) is ordinary here or sits
+in an English word, whether a character is the subject of the text (named beside itself, in a
+table, in a formula), and which language the file declares.
 """
 
 from __future__ import annotations
@@ -86,7 +89,6 @@ _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
 _MAX_SHOWN = 40
 # Latin Extended-B and IPA Extensions: rare in English, ordinary in some African alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
-_EXTENDED = -1  # evidence key: the file is written in an extended Latin alphabet
 _EVIDENCE_WORDS = 3
 # Or this many different letters, none of them a lookalike, in short words of the script: a
 # transliteration table ("Б" → "b", "Ж" → "zh") writes the alphabet one letter at a time.
@@ -154,7 +156,7 @@ class ConfusableScan:
         #: what is ordinary in this file (asked only about letters that need it)
         self.context = context if context is not None else TextContext("")
         self.findings: list[Finding] = []
-        # evidence key (a script, _EXTENDED, or an extended-Latin letter) -> words showing it
+        # evidence key (a script, or the digits of a script) -> words showing it
         self.evidence: dict[int | str, set[str]] = {}
         # script -> the letters (no lookalikes) of its words too short to count as words
         self.letters: dict[int, set[str]] = {}
@@ -503,8 +505,6 @@ def _judge(word: str) -> _Verdict:
         elif kind == "L":
             other = True
             witnesses.add(script)
-            if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
-                witnesses.add(_EXTENDED)
         if kind == "L" and script not in NEUTRAL_SCRIPTS:
             counts[script] = counts.get(script, 0) + 1
     if ascii_letters:
@@ -515,9 +515,6 @@ def _judge(word: str) -> _Verdict:
     witness: list[int | str] = []
     if majority in witnesses:
         witness.append(majority)
-    if majority == LATIN and _EXTENDED in witnesses:
-        witness.append(_EXTENDED)
-    witness.extend(word[i] for i in strong if ord(word[i]) in _EXTENDED_LATIN)
     if not counts:  # a number: evidence that the file writes numbers in these digits
         witness.extend(_numbers_key(script) for script in digit_systems)
 
