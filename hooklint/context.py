@@ -296,6 +296,8 @@ class TextContext:
     def letter_verdict(self, letter: str, word: str, skeleton: str, line: str) -> str | None:
         """None when ``letter`` (a lookalike that is a letter of some alphabet) is ordinary in
         ``word`` here; else why it is not (appended to the finding's message)."""
+        if not letter:
+            return ""
         if self.declared_writes(letter):
             return None
         languages = languages_writing(letter)
