@@ -155,9 +155,10 @@ def _english_words() -> frozenset[str]:
 _CAMEL = re.compile("[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def english_word(word: str) -> bool:
+def english_word(word: str, *, derived: bool = True) -> bool:
     """Whether ``word`` (its lookalikes already read as the ASCII letters they pass for) is an
-    English word, or two of them written together (``staticfiles``, ``ModelBackend``)."""
+    English word, or two of them written together (``staticfiles``, ``ModelBackend``), or (with
+    ``derived``) reads as an English derivation (``recompiling``)."""
     if not word.isascii() or not word.isalpha():
         return False
     words = _english_words()
@@ -170,7 +171,7 @@ def english_word(word: str) -> bool:
     if any(lower[:cut] in words and lower[cut:] in words for cut in range(3, len(lower) - 2)):
         return True
     # An English derivation of a word that is not in the list: "recompiling", "nonillion".
-    return len(lower) >= _MIN_DERIVED and lower.endswith(_ENGLISH_ENDINGS)
+    return derived and len(lower) >= _MIN_DERIVED and lower.endswith(_ENGLISH_ENDINGS)
 
 
 @lru_cache(maxsize=4096)

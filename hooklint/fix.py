@@ -360,15 +360,19 @@ def _repair(word: str, flagged: tuple[int, ...]) -> tuple[tuple[int, str], ...] 
     if len(scripts) != 1:
         return None  # no letter to anchor the word, or letters of several scripts
     (script,) = scripts
-    out = []
+    choices: list[tuple[int, tuple[str, ...]]] = []
     for i in sorted(replace):
         if script == LATIN:
-            letter = _latin_letter(word[i], has_digit, word, i)
+            letters = _latin_letters(word[i], has_digit)
         else:
-            letter = _twin(word[i], script)
-        if letter is None:
+            twin = _twin(word[i], script)
+            letters = (twin,) if twin else ()
+        if not letters:
             return None
-        out.append((i, letter))
+        choices.append((i, letters))
+    out = _choose(word, choices)
+    if out is None:
+        return None
     fixed = list(word)
     for i, letter in out:
         fixed[i] = letter
@@ -382,27 +386,62 @@ def _repair(word: str, flagged: tuple[int, ...]) -> tuple[tuple[int, str], ...] 
     return tuple(out)
 
 
-def _latin_letter(ch: str, has_digit: bool, word: str = "", i: int = 0) -> str | None:
-    """The ASCII letter that ``ch`` stands for in a Latin word, when that is certain.
+_BARS = ("I", "l")  # one vertical stroke: a capital I or a small l, as the word says
+_LONG_S = ("s", "f")  # the long s reads as s, and is typed for f
 
-    A styled letter (fullwidth, mathematical, a roman numeral) is its compatibility form: ``Ｉ``
-    is ``I``. Otherwise the letter it looks like, except where the shape is shared: a bar
-    (``І``, ``Ӏ``, ``Ι``) passes for ``l``, ``I`` and ``1`` alike, and a round letter beside digits
-    may be a zero.
+
+def _latin_letters(ch: str, has_digit: bool) -> tuple[str, ...]:
+    """The ASCII letters that ``ch`` may stand for in a Latin word (none when nothing is sure).
+
+    A styled letter (fullwidth, mathematical, a roman numeral) is its compatibility form: ``Ｂ``
+    is ``B``. Otherwise the letter it looks like, a round letter beside digits excepted (it may
+    be a zero). A vertical stroke (``І``, ``Ι``, ``Ⅰ``, ``𝐈``, ``ǀ``) may be I or l, and the long
+    ``ſ`` s or f: the word decides between them (``_choose``).
     """
     compatible = unicodedata.normalize("NFKC", ch)
-    if compatible in ASCII_LETTERS:
-        return compatible
-    if ch in ACCENTED_LOOKALIKES:
-        return ACCENTED_LOOKALIKES[ch]  # Greek ό typed for ó in a Latin word
     looks = LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch)
-    if looks == "I" and not (i == 0 or word.isupper()):
-        return None  # a capital bar inside a lowercase word: I or l, nobody can tell
-    if looks is None or looks not in ASCII_LETTERS or looks == "l":
-        return None
+    if compatible in _BARS or looks in _BARS:
+        return _BARS
+    if ch == "\u017f":
+        return _LONG_S
+    if compatible in ASCII_LETTERS:
+        return (compatible,)
+    if ch in ACCENTED_LOOKALIKES:
+        return (ACCENTED_LOOKALIKES[ch],)  # Greek ό typed for ó in a Latin word
+    if looks is None or looks not in ASCII_LETTERS:
+        return ()
     if has_digit and looks in "Oo":
+        return ()
+    return (looks,)
+
+
+_MAX_READINGS = 16
+
+
+def _choose(word: str, choices: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, str]] | None:
+    """One letter for each place: the only choice, or, where a place has two readings, the one
+    reading of the whole word that is an English word (``Ιabel`` → ``label``, ``Ιstanbul`` →
+    ``Istanbul``, ``ſully`` is left: ``sully`` and ``fully`` are both words)."""
+    if all(len(letters) == 1 for _, letters in choices):
+        return [(i, letters[0]) for i, letters in choices]
+    from itertools import product
+
+    from hooklint.context import english_word
+
+    readings = list(product(*(letters for _, letters in choices)))
+    if len(readings) > _MAX_READINGS:
         return None
-    return looks
+    places = [i for i, _ in choices]
+    english = []
+    for reading in readings:
+        fixed = list(word)
+        for i, letter in zip(places, reading, strict=True):
+            fixed[i] = letter
+        if english_word("".join(fixed), derived=False):
+            english.append(reading)
+    if len(english) != 1:
+        return None  # no reading is an English word, or several are: not certain
+    return list(zip(places, english[0], strict=True))
 
 
 def _twin(ch: str, script: int) -> str | None:

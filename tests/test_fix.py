@@ -98,6 +98,7 @@ REPAIRS = {
     "two-kinds-of-extended-latin": Repair(
         "ɑnd ɡood", "and good", 2, "Azul, ɣer-d. Ur ɛlimeɣ ara, tameɣra n tɣawsa."
     ),
+    "bars-read-by-the-word": Repair("heІІo Ιabel Ιt", "hello label It", 4, "Ιστορία"),
     "greek-capital-iota-is-I": Repair(
         "Delegates met in Ιstanbul on Tuesday.",
         "Delegates met in Istanbul on Tuesday.",
@@ -113,9 +114,9 @@ REPAIRS = {
         "𝐈nternet",
         "Internet",
         1,
-        # (Cyrillic І at the start of "Іnternet" is an I by its case and place, and is repaired
-        # now: issue 10. A capital bar inside a lowercase word is still I or l.)
-        "cІass",
+        # (A bar is I or l as the word says, issue 10: "Іnternet" and "heІІo" are repaired now;
+        # a word that is English neither way is left.)
+        "fІomp",
         ("HL101",),  # Cyrillic І: an I or an l?
     ),
     "cyrillic-O-among-han": Repair("请点击ОK保存", "请点击OK保存", 1, "请点击OK保存"),
@@ -181,7 +182,8 @@ LEFT_ALONE = {
     "name-used-as-attribute": LeftAlone("x = vаlue\nprint(obj.vаlue)", ("HL101",), code=True),
     "latin-k-in-Russian-word": LeftAlone("объekт", ("HL101",)),  # twin ҝ is not к
     "latin-b-in-Russian-word": LeftAlone("ночb", ("HL101",)),  # twin is capital Ь
-    "bar-between-I-and-l": LeftAlone("heІІo", ("HL101",)),
+    "bar-between-I-and-l": LeftAlone("zeІІo", ("HL101",)),
+    "long-s-as-s-or-f": LeftAlone("ſeat", ("HL102",)),  # seat or feat?
     "round-letter-beside-digit": LeftAlone("v2Оbeta", ("HL101",)),
     "mixed-digits": LeftAlone("1О0", ("HL104",)),
     "escape": LeftAlone("a\x1b[2Jb", ("HL204",)),
@@ -308,13 +310,15 @@ def test_any_text_of_interesting_characters(text: str) -> None:
 def _plain_letter(ch: str) -> str | None:
     """The ASCII letter a lookalike certainly stands for in an ASCII word (the specification of
     the Latin repair): its compatibility form, else the letter it looks like, unless that is the
-    bar ``l`` shared by I, l and 1. (A capital bar is read as I only at the start of a word or in
-    a word of capitals, which random words do not promise: it has its own tests.)"""
+    bar shared by I, l and 1. (A bar is read as I or l by the English word it makes, which random
+    words do not promise: it has its own tests.)"""
     compatible = unicodedata.normalize("NFKC", ch)
+    looks = LOOKALIKES[ch]
+    if compatible in ("I", "l") or looks in ("I", "l"):
+        return None
     if len(compatible) == 1 and compatible in string.ascii_letters:
         return compatible
-    looks = LOOKALIKES[ch]
-    return looks if looks in string.ascii_letters and looks not in "lI" else None
+    return looks if looks in string.ascii_letters else None
 
 
 def _flagged_in_a_word(ch: str) -> bool:
