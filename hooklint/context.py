@@ -10,7 +10,10 @@ Its inputs, most trusted first:
    ``guide-el.md``), ``<html lang="…">``, front matter ``lang:``;
 2. what the text shows: the letters of a language used as a system in many words of text that is
    not English (:meth:`TextContext.evident`), English lines and English words
-   (:meth:`TextContext.english_line`, :func:`english_word`);
+   (:meth:`TextContext.english_line`, :func:`english_word`), notation glued to words (escapes and
+   printf conversions, :func:`without_notation`), and characters that are the subject of the
+   text rather than a disguise (:class:`Subject`: named beside themselves, in tables and ranges,
+   in formulas, quoted in a line that names their language);
 3. the language data generated into the package: CLDR exemplar characters (main and auxiliary)
    of every language (``hooklint/unicode/_exemplars.py``) and the common English words
    (``hooklint/unicode/_english.py``), both loaded on first use.
@@ -319,6 +322,25 @@ class TextContext:
         if english_line or (self.english_text and not _TRANSLATION.match(line)):
             return f"{article} {names} letter in English text that shows no {names}"
         return None
+
+
+# ---------------------------------------------------------------------------------- notation
+
+# An escape (``\\n``, ``\\d``, ``\\u00e9``) or a printf conversion (``%s``, ``%(count)d``) glued to
+# a non-ASCII word is notation, not a letter of that word: "%(cnt)sнерседен", "\\nЕгор".
+_NOTATION = re.compile(
+    r"(?:\\[nrtabfvdDwWsSbB]|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}"
+    r"|%(?:\([^()\n]{0,64}\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"[diouxXeEfFgGcrsa])(?=[^\x00-\x7f])"
+)
+
+
+def without_notation(text: str) -> str:
+    """``text`` with the letter of each escape or printf conversion that is glued to a
+    non-ASCII word made a space (columns stay where they are)."""
+    if "\\" not in text and "%" not in text:
+        return text
+    return _NOTATION.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), text)
 
 
 # ------------------------------------------------------------------ characters as the subject

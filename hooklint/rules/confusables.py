@@ -34,7 +34,7 @@ from itertools import compress, pairwise, repeat
 from operator import eq, gt
 from typing import NamedTuple
 
-from hooklint.context import TextContext
+from hooklint.context import TextContext, without_notation
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
 from hooklint.unicode.chars import (
@@ -98,23 +98,6 @@ _EVIDENCE_LETTERS = 8
 def _numbers_key(script: int) -> int:
     """Evidence key: the file writes numbers in the digits of ``script``."""
     return -1000 - script
-
-
-# An escape (``\\n``, ``\\d``, ``\\u00e9``) or a printf conversion (``%s``, ``%(count)d``) glued to
-# a non-ASCII word is notation, not a letter of that word: "%(cnt)sнерседен", "\\nЕгор".
-_NOTATION = re.compile(
-    r"(?:\\[nrtabfvdDwWsSbB]|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}"
-    r"|%(?:\([^()\n]{0,64}\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    r"[diouxXeEfFgGcrsa])(?=[^\x00-\x7f])"
-)
-
-
-def without_notation(text: str) -> str:
-    """``text`` with the letter of each escape or printf conversion that is glued to a
-    non-ASCII word made a space (columns stay where they are)."""
-    if "\\" not in text and "%" not in text:
-        return text
-    return _NOTATION.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 1), text)
 
 
 def _shown(word: str) -> str:
