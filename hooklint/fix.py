@@ -43,6 +43,7 @@ from hooklint.source import LINE_END, decode
 from hooklint.suppress import apply_directives
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
+    CYRILLIC,
     IMITATIONS,
     LATIN,
     LOOKALIKES,
@@ -311,6 +312,12 @@ def _word_edits(text: str, words: Sequence[_Word]) -> list[_Edit]:
     edits = []
     for w in words:
         if w.text in unsettled:
+            continue
+        if len(w.text) == 1 and w.text in ASCII_LETTERS:
+            # A lone Latin c or o flagged among Cyrillic words: the Cyrillic word с or о.
+            twin = IMITATIONS[CYRILLIC].get(w.text)
+            if twin is not None:
+                edits.append(_Edit(w.start, w.start + 1, twin, 1))
             continue
         repair = _repair(w.text, w.flagged)
         if repair is None:

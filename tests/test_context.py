@@ -160,6 +160,12 @@ def test_code_span_in_a_paragraph_about_the_character() -> None:
     assert codes("The long s, 'ſ' (U+017F), folds to s:\nſpam matches spam.\n") == ["HL102"]
 
 
+def test_fixer_restores_a_lone_latin_c_among_cyrillic_words() -> None:
+    text = "Он пришёл c работы и сел за стол.\n"
+    assert fix_text(text) == ("Он пришёл с работы и сел за стол.\n", 1)
+    assert fix_text("Set c to 3 and o to 4.\n") == ("Set c to 3 and o to 4.\n", 0)
+
+
 def test_fixer_restores_greek_tonos_in_latin_words() -> None:
     assert fix_text("Ó jόkòό ní ilé.\n") == ("Ó jókòó ní ilé.\n", 2)
     assert fix_text("Η όμορφη μέρα.\n") == ("Η όμορφη μέρα.\n", 0)
