@@ -37,6 +37,11 @@ _LOCALE_PARENTS = frozenset(
 )
 # A folder named as a locale with its region: el_GR, pt-BR, sr_Latn_RS.
 _LOCALE_FOLDER = re.compile("[a-z]{2,3}(?:[_-][A-Z][a-z]{3})?[_-](?:[A-Z]{2}|[0-9]{3})")
+# Words that end file names (how_to.md, to_be.py, image_bg.md) and are also language codes: after
+# an underscore they name no language.
+_NOT_A_LANGUAGE_SUFFIX = frozenset(
+    "am an as at be bg do id in is it me my no on or so to up us".split()
+)
 _GETTEXT_LANGUAGE = re.compile(r'^"Language: *([A-Za-z@_-]+)', re.MULTILINE)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z_-]+)", re.IGNORECASE)
 _FRONT_MATTER_LANG = re.compile(r"^(?:lang|language|locale): *[\"']?([A-Za-z_-]+)", re.MULTILINE)
@@ -122,9 +127,9 @@ def declared_in_path(path: str) -> list[str]:
         tag = _tag(stem)
         if tag:
             found.append(tag)
-    m = re.search(r"[-_]([A-Za-z]{2,3}(?:[-_@][A-Za-z]+)?)$", stem)  # guide-el.md, x_ha.po
-    if m:
-        tag = _tag(m.group(1))
+    m = re.search(r"([-_])([A-Za-z]{2,3}(?:[-_@][A-Za-z]+)?)$", stem)  # guide-el.md, x_ha.po
+    if m and not (m.group(1) == "_" and m.group(2).lower() in _NOT_A_LANGUAGE_SUFFIX):
+        tag = _tag(m.group(2))
         if tag:
             found.append(tag)
     return list(dict.fromkeys(found))

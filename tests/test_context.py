@@ -34,7 +34,17 @@ def test_language_declared_by_path(path: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["src/docs/api.md", "README.md", "lib/is/thing.py", "setup.cfg", "a/b/c"]
+    "path",
+    [
+        "src/docs/api.md",
+        "README.md",
+        "lib/is/thing.py",
+        "setup.cfg",
+        "a/b/c",
+        "docs/how_to.md",
+        "tests/to_be.py",
+        "img/hero_bg.md",
+    ],
 )
 def test_path_that_declares_nothing(path: str) -> None:
     assert declared_in_path(path) == []
