@@ -27,8 +27,9 @@ def check_text(
 
     ``code`` marks source code, where unusual spaces are findings (HL107). ``rows`` is
     ``non_ascii_lines(text)``, when the caller has it already. ``kind`` (``markdown``, ``rst``
-    …, as :func:`hooklint.run.kind_of` names it) and ``path`` tell where shell commands stand
-    and which language the file declares.
+    …, as :func:`hooklint.run.kind_of` names it) tells where shell commands stand; ``path``
+    is where the text comes from: a locale folder or file name can declare its language (see
+    ``hooklint.context``).
     """
     findings: list[Finding] = []
     lone_cr = "\r" in text and _LONE_CR.search(text) is not None
@@ -37,12 +38,13 @@ def check_text(
     if text.isascii() and not _ASCII_CONTROL.search(text):
         return findings
 
+    from hooklint.context import TextContext
     from hooklint.rules.confusables import ConfusableScan
     from hooklint.rules.invisible import SUSPECT
     from hooklint.rules.typography import CANDIDATES, SKIPPED
     from hooklint.rules.typography import scan_line as typography
 
-    scan = ConfusableScan()
+    scan = ConfusableScan(TextContext(text, path))
     context = _LineContext(text, kind, path)
     if lone_cr:
         # A lone CR ends a line too: number every line the slow way (rare).

@@ -71,6 +71,19 @@ def _allowed(example: str) -> str:
     )
 
 
+_CONTEXT = (
+    "\n\nThe context of the file decides (README: How hooklint reads context). A file\n"
+    "declares its language by a gettext `Language:` header, a locale folder\n"
+    "(`locale/ru/`, `ky/LC_MESSAGES/`, `po/kab.po`), a file name (`README.tr.md`),\n"
+    "`<html lang>` or front matter `lang:`; the letters of that language (CLDR exemplar\n"
+    "characters) are never reported. Otherwise a letter of a real alphabet (Hausa ɗ,\n"
+    "Kabyle ɣ, Turkish ı) passes in words that are not English, and is reported inside\n"
+    "an English word, with the reason. Characters that are the subject of the text pass:\n"
+    "named beside themselves (U+212A KELVIN SIGN), entries of a character table or of a\n"
+    "run of ranges, mathematical letters in a formula, a short word quoted on a line that\n"
+    "names its language. `allowed-characters` applies after all this."
+)
+
 _OWN_DOMAINS = (
     "\n\n`own-domains` lists the project's own domains; links to them are never\n"
     "treated as spam. The URLs in `project.urls` of pyproject.toml are added\n"
@@ -291,7 +304,15 @@ _DOCS: tuple[RuleDoc, ...] = (
             Cyrillic letters only.
             """
         ),
-        options=_switches("HL101") + _allowed('"U+0400-U+04FF"'),
+        options=_switches("HL101")
+        + _allowed('"U+0400-U+04FF"')
+        + _CONTEXT
+        + (
+            "\n\nAlso reported as HL101: a Greek vowel with tonos in a Latin word (`pόlice`),\n"
+            "and a Latin `c` or `o` standing alone between Cyrillic words where the Russian\n"
+            "`с` or `о` is meant. A suffix glued to a Latin acronym (`IDси`, `Webдан`) and\n"
+            "an English word glued to Burmese or Thai text are no findings."
+        ),
     ),
     RuleDoc(
         code="HL102",
@@ -330,7 +351,7 @@ _DOCS: tuple[RuleDoc, ...] = (
             mathematical alphanumeric characters.
             """
         ),
-        options=_switches("HL102") + _allowed('"U+0250-U+02AF"'),
+        options=_switches("HL102") + _allowed('"U+0250-U+02AF"') + _CONTEXT,
     ),
     RuleDoc(
         code="HL103",
@@ -372,7 +393,7 @@ _DOCS: tuple[RuleDoc, ...] = (
             that script on purpose, allow it (see Options) or silence the line.
             """
         ),
-        options=_switches("HL103") + _allowed('"Cyrillic"'),
+        options=_switches("HL103") + _allowed('"Cyrillic"') + _CONTEXT,
     ),
     RuleDoc(
         code="HL104",

@@ -37,12 +37,13 @@ from typing import NamedTuple
 
 from hooklint.check import check_text
 from hooklint.rules import Finding
-from hooklint.rules.confusables import ASCII_LETTERS, WORD
+from hooklint.rules.confusables import ACCENTED_LOOKALIKES, ASCII_LETTERS, WORD
 from hooklint.run import MAX_FILE_SIZE, kind_of, read_regular
 from hooklint.source import LINE_END, decode
 from hooklint.suppress import apply_directives
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
+    CYRILLIC,
     IMITATIONS,
     LATIN,
     LOOKALIKES,
@@ -51,7 +52,6 @@ from hooklint.unicode.chars import (
     WEAK_LOOKALIKES,
     script_and_kind,
 )
-from hooklint.unicode.supplement import SUPPLEMENT
 
 #: the codes whose findings fix_text may repair (each only where the repair is certain)
 FIXABLE_CODES = frozenset({"HL101", "HL102", "HL202", "HL203", "HL205"})
@@ -73,8 +73,6 @@ _NON_SPACE = re.compile(r"\S*")
 _UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 # Latin Extended-B and IPA Extensions: letters of African and other extended Latin alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
-_EXTENDED_LATIN_LETTER = re.compile("[\u0180-\u02af]")
-_ALPHABET_WORDS = 3
 # A plain letter of an alphabet: "CYRILLIC SMALL LETTER A", not "... KA WITH VERTICAL STROKE",
 # "... KOMI DE" or "GREEK LUNATE SIGMA SYMBOL".
 _PLAIN_LETTER_NAME = re.compile(r"[A-Z]+ (?:CAPITAL|SMALL) LETTER [A-Z]+")
@@ -96,19 +94,20 @@ class _Edit(NamedTuple):
     fixes: int  # characters replaced or removed
 
 
-def fix_text(text: str, *, code: bool = False) -> tuple[str, int]:
+def fix_text(text: str, *, code: bool = False, path: str | None = None) -> tuple[str, int]:
     """The text with every certain repair made, and how many. Pure: no I/O.
 
-    ``code`` is passed on to ``check_text``. A byte order mark at offset 0 is kept: in a text
-    read without decoding it, it is the file's BOM.
+    ``code`` and ``path`` (where the text comes from: it can declare a language) are passed on
+    to ``check_text``. A byte order mark at offset 0 is kept: in a text read without decoding
+    it, it is the file's BOM.
     """
-    return _fix(text, code=code, keep_bom=True)
+    return _fix(text, code=code, keep_bom=True, path=path)
 
 
-def _fix(text: str, *, code: bool, keep_bom: bool) -> tuple[str, int]:
+def _fix(text: str, *, code: bool, keep_bom: bool, path: str | None = None) -> tuple[str, int]:
     total = 0
     for _ in range(_MAX_PASSES):
-        edits = _plan(text, code=code, keep_bom=keep_bom)
+        edits = _plan(text, code=code, keep_bom=keep_bom, path=path)
         if not edits:
             break
         text, fixes = _apply(text, edits)
@@ -116,10 +115,10 @@ def _fix(text: str, *, code: bool, keep_bom: bool) -> tuple[str, int]:
     return text, total
 
 
-def _plan(text: str, *, code: bool, keep_bom: bool) -> list[_Edit]:
+def _plan(text: str, *, code: bool, keep_bom: bool, path: str | None) -> list[_Edit]:
     """The edits of one pass, from one run of check_text."""
     # A finding silenced by an inline directive was written on purpose: it is not fixed either.
-    findings = apply_directives(text, check_text(text, code=code))
+    findings = apply_directives(text, check_text(text, code=code, path=path))
     if not any(f.code in FIXABLE_CODES for f in findings):
         return []
     by_line: dict[int, list[Finding]] = {}
@@ -301,12 +300,24 @@ class _Tokens:
 
 def _word_edits(text: str, words: Sequence[_Word]) -> list[_Edit]:
     """Edits for the flagged words; a word that cannot be repaired at one place (a URL, another
-    finding) is repaired nowhere, so every occurrence stays the same word."""
+    finding) is repaired nowhere, so every occurrence stays the same word.
+
+    check_text flags a letter of a real alphabet (Hausa ``ɗ``, Kabyle ``ɣ``, Turkish ``ı``) only
+    where the text's context says it is no letter of its language (see ``hooklint.context``);
+    the fixer asks for more still: such a letter is replaced only when the repaired word is an
+    English word (``Ɗec`` → ``Dec``). Letters that no language writes (``ɑ``, ``ɡ``) are
+    replaced as every other lookalike is.
+    """
     unsettled = {w.text for w in words if not w.settled}
-    alphabet = _alphabet_letters(text, words)
     edits = []
     for w in words:
-        if w.text in unsettled or any(w.text[i] in alphabet for i in w.flagged):
+        if w.text in unsettled:
+            continue
+        if len(w.text) == 1 and w.text in ASCII_LETTERS:
+            # A lone Latin c or o flagged among Cyrillic words: the Cyrillic word с or о.
+            twin = IMITATIONS[CYRILLIC].get(w.text)
+            if twin is not None:
+                edits.append(_Edit(w.start, w.start + 1, twin, 1))
             continue
         repair = _repair(w.text, w.flagged)
         if repair is None:
@@ -316,27 +327,11 @@ def _word_edits(text: str, words: Sequence[_Word]) -> list[_Edit]:
     return edits
 
 
-def _alphabet_letters(text: str, words: Sequence[_Word]) -> set[str]:
-    """The flagged extended-Latin lookalikes (``ɣ``, ``ɗ``, ``ɑ``) that stay.
+def _alphabet_letter(ch: str) -> bool:
+    """A lookalike that is a letter some language writes (CLDR main exemplars)."""
+    from hooklint.context import languages_writing
 
-    They are letters of real alphabets (Hausa ``ɗan``, Kabyle ``ɣer``, Ewe ``ʋ``), which
-    check_text flags when a text does not prove its alphabet, so the fixer asks for more: it
-    keeps a hooked letter that only hooklint's supplement counts as a lookalike (Unicode keeps the
-    hook apart: a reader sees it), a letter the text uses in several words, and every such letter
-    of a text that holds more than one kind of extended-Latin letter (an alphabet, not a trick).
-    """
-    seen: dict[str, set[str]] = {}
-    for w in words:
-        for i in w.flagged:
-            if ord(w.text[i]) in _EXTENDED_LATIN:
-                seen.setdefault(w.text[i], set()).add(w.text)
-    if not seen:
-        return set()
-    if len(set(_EXTENDED_LATIN_LETTER.findall(text))) > 1:
-        return set(seen)
-    return {
-        ch for ch, used_in in seen.items() if len(used_in) >= _ALPHABET_WORDS or ch in SUPPLEMENT
-    }
+    return (ord(ch) in _EXTENDED_LATIN or ch in WEAK_LOOKALIKES) and bool(languages_writing(ch))
 
 
 @lru_cache(maxsize=4096)
@@ -349,9 +344,9 @@ def _repair(word: str, flagged: tuple[int, ...]) -> tuple[tuple[int, str], ...] 
     stay. A repair is made only when every replaced letter has a certain counterpart (see
     ``_latin_letter`` and ``_twin``) and check_text finds no lookalike left in the result.
     """
-    replace = {i for i in flagged if word[i] not in WEAK_LOOKALIKES}
-    if not replace:
-        return None
+    # Letters of everyday alphabets (Turkish ı) beside a lookalike stay: "Dıyarbаkır"; alone they
+    # are flagged only in English words, and replaced only where the result is one.
+    replace = {i for i in flagged if word[i] not in WEAK_LOOKALIKES} or set(flagged)
     scripts = set()
     has_digit = False
     for i, ch in enumerate(word):
@@ -372,37 +367,88 @@ def _repair(word: str, flagged: tuple[int, ...]) -> tuple[tuple[int, str], ...] 
     if len(scripts) != 1:
         return None  # no letter to anchor the word, or letters of several scripts
     (script,) = scripts
-    out = []
+    choices: list[tuple[int, tuple[str, ...]]] = []
     for i in sorted(replace):
-        letter = _latin_letter(word[i], has_digit) if script == LATIN else _twin(word[i], script)
-        if letter is None:
+        if script == LATIN:
+            letters = _latin_letters(word[i], has_digit)
+        else:
+            twin = _twin(word[i], script)
+            letters = (twin,) if twin else ()
+        if not letters:
             return None
-        out.append((i, letter))
+        choices.append((i, letters))
+    out = _choose(word, choices)
+    if out is None:
+        return None
     fixed = list(word)
     for i, letter in out:
         fixed[i] = letter
+    if any(_alphabet_letter(word[i]) for i in replace):
+        from hooklint.context import english_word
+
+        if not english_word("".join(fixed)):
+            return None  # a letter of a real alphabet in a word that is not English: left
     if any(f.code in ("HL101", "HL102", "HL104") for f in check_text("".join(fixed))):
         return None
     return tuple(out)
 
 
-def _latin_letter(ch: str, has_digit: bool) -> str | None:
-    """The ASCII letter that ``ch`` stands for in a Latin word, when that is certain.
+_BARS = ("I", "l")  # one vertical stroke: a capital I or a small l, as the word says
+_LONG_S = ("s", "f")  # the long s reads as s, and is typed for f
 
-    A styled letter (fullwidth, mathematical, a roman numeral) is its compatibility form: ``Ｉ``
-    is ``I``. Otherwise the letter it looks like, except where the shape is shared: a bar
-    (``І``, ``Ӏ``, ``Ι``) passes for ``l``, ``I`` and ``1`` alike, and a round letter beside digits
-    may be a zero.
+
+def _latin_letters(ch: str, has_digit: bool) -> tuple[str, ...]:
+    """The ASCII letters that ``ch`` may stand for in a Latin word (none when nothing is sure).
+
+    A styled letter (fullwidth, mathematical, a roman numeral) is its compatibility form: ``Ｂ``
+    is ``B``. Otherwise the letter it looks like, a round letter beside digits excepted (it may
+    be a zero). A vertical stroke (``І``, ``Ι``, ``Ⅰ``, ``𝐈``, ``ǀ``) may be I or l, and the long
+    ``ſ`` s or f: the word decides between them (``_choose``).
     """
     compatible = unicodedata.normalize("NFKC", ch)
-    if compatible in ASCII_LETTERS:
-        return compatible
     looks = LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch)
-    if looks is None or looks not in ASCII_LETTERS or looks == "l":
-        return None
+    if compatible in _BARS or looks in _BARS:
+        return _BARS
+    if ch == "\u017f":
+        return _LONG_S
+    if compatible in ASCII_LETTERS:
+        return (compatible,)
+    if ch in ACCENTED_LOOKALIKES:
+        return (ACCENTED_LOOKALIKES[ch],)  # Greek ό typed for ó in a Latin word
+    if looks is None or looks not in ASCII_LETTERS:
+        return ()
     if has_digit and looks in "Oo":
+        return ()
+    return (looks,)
+
+
+_MAX_READINGS = 16
+
+
+def _choose(word: str, choices: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, str]] | None:
+    """One letter for each place: the only choice, or, where a place has two readings, the one
+    reading of the whole word that is an English word (``Ιabel`` → ``label``, ``Ιstanbul`` →
+    ``Istanbul``, ``ſully`` is left: ``sully`` and ``fully`` are both words)."""
+    if all(len(letters) == 1 for _, letters in choices):
+        return [(i, letters[0]) for i, letters in choices]
+    from itertools import product
+
+    from hooklint.context import english_word
+
+    readings = list(product(*(letters for _, letters in choices)))
+    if len(readings) > _MAX_READINGS:
         return None
-    return looks
+    places = [i for i, _ in choices]
+    english = []
+    for reading in readings:
+        fixed = list(word)
+        for i, letter in zip(places, reading, strict=True):
+            fixed[i] = letter
+        if english_word("".join(fixed), derived=False):
+            english.append(reading)
+    if len(english) != 1:
+        return None  # no reading is an English word, or several are: not certain
+    return list(zip(places, english[0], strict=True))
 
 
 def _twin(ch: str, script: int) -> str | None:
@@ -447,7 +493,7 @@ def fix_file(path: str, *, code: bool = False) -> FixResult:
     # it came from (it always does after a clean decode; checked rather than assumed).
     if _encode(decoded.text, decoded.encoding, decoded.bom) != data:
         return FixResult(path, False, 0, f"not fixed: the text does not encode back to its {shown}")
-    fixed, count = _fix(decoded.text, code=code, keep_bom=False)
+    fixed, count = _fix(decoded.text, code=code, keep_bom=False, path=path)
     if count == 0:
         return FixResult(path, False, 0, None)
     new_data = _encode(fixed, decoded.encoding, decoded.bom)

@@ -16,8 +16,11 @@ non-ASCII letters pass for an ASCII letter (``LOOKALIKES``):
 "Used around it" is decided at the end of the file: a script counts as really used when the line
 has other words in it, or the file has at least three different words that need it (or, in words
 too short to count, eight different letters of it that pass for nothing: an alphabet table).
-The same evidence lets the letters of extended Latin alphabets (Kabyle ``ɣ``, Hausa ``ɗ``) pass
-in text that is written in such an alphabet, while ``ɑnd`` in English prose is still flagged.
+
+Everything else about the file is asked of its context (``hooklint.context.TextContext``): whether
+a letter of a real alphabet (Kabyle ``ɣ``, Hausa ``ɗ``, Turkish ``ı``) is ordinary here or sits
+in an English word, whether a character is the subject of the text (named beside itself, in a
+table, in a formula), and which language the file declares.
 """
 
 from __future__ import annotations
@@ -31,20 +34,24 @@ from itertools import compress, pairwise, repeat
 from operator import eq, gt
 from typing import NamedTuple
 
+from hooklint.context import TextContext, without_notation
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
     COMMON,
+    CYRILLIC,
     GREEK,
     IMITATIONS,
     LATIN,
     LOOKALIKES,
     NEUTRAL_SCRIPTS,
+    SCRIPTS,
     SYMBOL_LOOKALIKES,
     WEAK_LOOKALIKES,
     script_and_kind,
     script_name,
+    skeleton,
 )
 
 # Combining marks of the common scripts (a coarse class: compiling an exact one costs more than
@@ -82,7 +89,6 @@ _CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
 _MAX_SHOWN = 40
 # Latin Extended-B and IPA Extensions: rare in English, ordinary in some African alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
-_EXTENDED = -1  # evidence key: the file is written in an extended Latin alphabet
 _EVIDENCE_WORDS = 3
 # Or this many different letters, none of them a lookalike, in short words of the script: a
 # transliteration table ("Б" → "b", "Ж" → "zh") writes the alphabet one letter at a time.
@@ -92,22 +98,6 @@ _EVIDENCE_LETTERS = 8
 def _numbers_key(script: int) -> int:
     """Evidence key: the file writes numbers in the digits of ``script``."""
     return -1000 - script
-
-
-# The letter of an escape (``\\n``) or of a printf conversion (``%s``, ``%(count)d``) glued to
-# a non-ASCII word is notation, not a letter of that word: "%(cnt)sнерседен", "\\nЕгор".
-_NOTATION = re.compile(
-    r"(?:\\[nrtabfv]|%(?:\([^()\n]{0,64}\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    r"[diouxXeEfFgGcrsa])(?=[^\x00-\x7f])"
-)
-
-
-def without_notation(text: str) -> str:
-    """``text`` with the letter of each escape or printf conversion that is glued to a
-    non-ASCII word made a space (columns stay where they are)."""
-    if "\\" not in text and "%" not in text:
-        return text
-    return _NOTATION.sub(lambda m: m.group()[:-1] + " ", text)
 
 
 def _shown(word: str) -> str:
@@ -120,7 +110,7 @@ class _Pending:
     """A finding that waits for the verdict on the whole file: an extended-Latin lookalike that
     may turn out to be a letter of the file's alphabet, or a whole-word lookalike (HL103)."""
 
-    __slots__ = ("col", "finding", "line", "line_scripts", "script", "word")
+    __slots__ = ("col", "finding", "line", "line_scripts", "script", "text", "word")
 
     def __init__(
         self,
@@ -131,6 +121,7 @@ class _Pending:
         word: str = "",
         script: int = 0,
         line_scripts: frozenset[int] = frozenset(),
+        text: str = "",
     ) -> None:
         self.finding = finding
         self.line = line
@@ -138,22 +129,27 @@ class _Pending:
         self.word = word
         self.script = script
         self.line_scripts = line_scripts
+        self.text = text  # the line the word stands in
 
 
 class ConfusableScan:
     """One file's scan: findings, evidence of the scripts the file uses, and pending verdicts."""
 
-    def __init__(self) -> None:
+    def __init__(self, context: TextContext | None = None) -> None:
+        #: what is ordinary in this file (asked only about letters that need it)
+        self.context = context if context is not None else TextContext("")
         self.findings: list[Finding] = []
-        # evidence key (a script, _EXTENDED, or an extended-Latin letter) -> words showing it
+        # evidence key (a script, or the digits of a script) -> words showing it
         self.evidence: dict[int | str, set[str]] = {}
         # script -> the letters (no lookalikes) of its words too short to count as words
         self.letters: dict[int, set[str]] = {}
         self.pending: list[_Pending] = []
+        self.lone: list[Finding] = []  # lone Latin letters among Cyrillic words
 
     def line(self, lineno: int, text: str) -> None:
         """Look at every word of one line that has a non-ASCII character."""
         text = without_notation(text)
+        self._lone_latin(lineno, text)
         line_scripts: frozenset[int] | None = None
         for m in WORD.finditer(text):
             word = m.group()
@@ -170,7 +166,7 @@ class ConfusableScan:
             for start, part in parts:
                 if part.isascii():
                     continue
-                whole = self._word(lineno, start, part)
+                whole = self._word(lineno, start, part, text)
                 if whole is not None:
                     if line_scripts is None:
                         line_scripts = _line_scripts(text)
@@ -182,6 +178,7 @@ class ConfusableScan:
                             word=part,
                             script=whole,
                             line_scripts=line_scripts,
+                            text=text,
                         )
                     )
 
@@ -197,6 +194,9 @@ class ConfusableScan:
             joined = without_notation(joined)
             rows = [(lineno, without_notation(line)) for lineno, line in rows]
         needy = self._survey(joined)
+        if _LONE_LATIN.search(joined):
+            for lineno, line in rows:
+                self._lone_latin(lineno, line)
         if len(needy) > _MAX_SOUGHT:
             for lineno, line in rows:
                 self.line(lineno, line)
@@ -238,13 +238,31 @@ class ConfusableScan:
                         continue
                     verdict = self._judged(part)
                     if verdict.marks:
-                        needy.add(token)
+                        if not self._ordinary_everywhere(part, verdict.marks):
+                            needy.add(token)
                     elif verdict.whole is not None:
                         wholes.append((token, part, verdict.whole))
         for token, word, script in wholes:
             if not self._passes_anywhere(word, script):
                 needy.add(token)
         return needy
+
+    def _ordinary_everywhere(self, word: str, marks: tuple[tuple[int, str, str], ...]) -> bool:
+        """Whether every mark of the word is a letter of a real alphabet that the context makes
+        ordinary wherever the word stands: a letter of a declared language, or of a language the
+        file shows in use, in a word that is not English (the word is then skipped at once: a
+        Turkish text has thousands of words with ``ı``)."""
+        if any(code == "HL104" for _, code, _ in marks):
+            return False
+        letters = {word[i] for i, _, _ in marks}
+        if not all(map(_alphabet_candidate, letters)):
+            return False
+        context = self.context
+        if all(context.declared_writes(c) for c in letters):
+            return True
+        from hooklint.context import english_word
+
+        return all(context.evident(c) for c in letters) and not english_word(skeleton(word))
 
     def _passes_anywhere(self, word: str, script: int) -> bool:
         """Whether a whole-word lookalike passes whatever line it stands in: a lone lowercase
@@ -259,12 +277,37 @@ class ConfusableScan:
             return word[0].islower() and word[0] != "\u03bf"
         return self._verified(script)
 
+    def _lone_latin(self, lineno: int, text: str) -> None:
+        """A Latin ``c`` or ``o`` standing alone between two Cyrillic words, where the Russian
+        prepositions ``с`` and ``о`` are meant: judged at the end, when the file's Cyrillic is
+        known."""
+        for m in _LONE_LATIN.finditer(text):
+            ch = m.group()
+            twin = IMITATIONS[CYRILLIC][ch]
+            self.lone.append(
+                Finding(
+                    lineno,
+                    m.start() + 1,
+                    "HL101",
+                    f"{describe(ch)} stands alone among Cyrillic words, where the Cyrillic "
+                    f"word '{twin}' looks the same",
+                    ch,
+                )
+            )
+
     def finish(self) -> list[Finding]:
         """Resolve what waited for the whole file; returns every finding."""
+        if self.lone and self._verified(CYRILLIC):
+            self.findings.extend(self.lone)
+            self.lone = []
         for p in self.pending:
             if p.finding is not None:
-                if not (p.finding.char and self._alphabet_letter(p.finding.char)):
-                    self.findings.append(p.finding)
+                letter = p.finding.char or ""
+                why = self.context.letter_verdict(letter, p.word, skeleton(p.word), p.text)
+                if why is not None:
+                    f = p.finding
+                    said = f"{f.message}: {why}" if why else f.message
+                    self.findings.append(f._replace(message=said))
                 continue
             message = self._whole_word_verdict(p)
             if message is not None:
@@ -278,14 +321,6 @@ class ConfusableScan:
         return (
             len(self.evidence.get(key, ())) >= _EVIDENCE_WORDS
             or len(self.letters.get(key, ())) >= _EVIDENCE_LETTERS
-        )
-
-    def _alphabet_letter(self, ch: str) -> bool:
-        """An extended-Latin lookalike is a letter of the file's alphabet when the file writes
-        that alphabet (a word with a letter such as Kabyle ɛ that passes for nothing) and uses
-        this letter in at least three different words."""
-        return bool(self.evidence.get(_EXTENDED)) and (
-            len(self.evidence.get(ch, ())) >= _EVIDENCE_WORDS
         )
 
     def _witness(self, key: int | str, word: str) -> None:
@@ -304,10 +339,14 @@ class ConfusableScan:
         first = p.word[0]
         looks = "".join(_looks(c) for c in p.word)
         script = p.script
+        if self._whole_word_is_subject(p):
+            return None
         if script in (LATIN, COMMON):
             if _CJK_FORMS.match(first) and p.line_scripts & CJK_SCRIPTS:
                 return None
-            if ord(first) in _EXTENDED_LATIN and self._alphabet_letter(first):
+            if (ord(first) in _EXTENDED_LATIN or first in WEAK_LOOKALIKES) and (
+                self.context.letter_verdict(first, p.word, looks, p.text) is None
+            ):
                 return None
             return f"in word '{_shown(p.word)}' is a lookalike of '{looks}'"
         if script in p.line_scripts:
@@ -322,6 +361,65 @@ class ConfusableScan:
             f"does not otherwise use {name}"
         )
 
+    def _subject_of_text(
+        self,
+        lineno: int,
+        start: int,
+        word: str,
+        text: str,
+        marks: tuple[tuple[int, str, str], ...],
+    ) -> bool:
+        """Whether the marked characters of a word are what the text is about rather than a
+        disguise: broken text (U+FFFD), an entry of a character table or range, characters
+        named next to themselves (``U+212A``, ``&Jscr;``)."""
+        if "\ufffd" in text[max(0, start - 1) : start + len(word) + 1]:
+            return True  # mojibake or test data of a decoder: nothing here imitates a word
+        if all(_FULLWIDTH_LETTER.match(word[i]) for i, _, _ in marks) and (
+            _cjk_letter(text[start - 1 : start])
+            or _cjk_letter(text[start + len(word) : start + len(word) + 1])
+        ):
+            return True  # Japanese writes Latin letters fullwidth, glued to its text: Ｂ１あ
+        subject = self.context.subject
+        if subject.in_table(lineno, text, start, start + len(word)):
+            return True
+        if _in_code_span(text, start) and all(
+            subject.named_nearby(word[i], lineno) for i, _, _ in marks
+        ):
+            return True  # ``'ſpam'`` in a paragraph about U+017F
+        # A styled letter inside a word named nearby (``&Jscr;ohn`` → ``𝒥ohn``); a lookalike of
+        # a plain letter is a disguise even where the text explains it.
+        return all(
+            _mathematical(word[i]) and subject.named(word[i], lineno, text, start + i)
+            for i, _, _ in marks
+        )
+
+    def _whole_word_is_subject(self, p: _Pending) -> bool:
+        """A word made of lookalikes that the text is about: the ℹ emoji, a character named
+        next to itself or listed in a table, a mathematical letter in a formula, a word quoted
+        in a line that names its language (``the Russian preposition “с”``)."""
+        lookalikes = [c for c in p.word if c in LOOKALIKES]
+        if not lookalikes or lookalikes == ["\u2139"]:
+            return True  # INFORMATION SOURCE: an emoji
+        if p.script not in (LATIN, COMMON) and self.context.declares_script(SCRIPTS[p.script]):
+            return True  # "ΥΑ" in a file of a Greek locale
+        letters = [c for c in p.word if c.isalpha()]
+        if len(letters) >= _ALPHABET_RUN and letters == sorted(set(letters)):
+            return True  # letters in alphabetical order, each once: a list of letters
+        subject = self.context.subject
+        start = p.col - 1
+        end = start + len(p.word)
+        if subject.in_table(p.line, p.text, start, end):
+            return True
+        if all(subject.named(c, p.line, p.text, start + p.word.index(c)) for c in lookalikes):
+            return True
+        if (
+            all(_mathematical(c) for c in lookalikes)
+            and sum(c.isalpha() for c in p.word) <= _MAX_NOTATION_LETTERS
+            and subject.formula(p.text, start, end)
+        ):
+            return True
+        return p.script not in (LATIN, COMMON) and subject.language_named(SCRIPTS[p.script], p.line)
+
     def _judged(self, word: str) -> _Verdict:
         """The verdict on one word, whose evidence is recorded."""
         verdict = _judge(word)
@@ -329,14 +427,22 @@ class ConfusableScan:
             self._witness(key, word)
         return verdict
 
-    def _word(self, lineno: int, start: int, word: str) -> int | None:
+    def _word(self, lineno: int, start: int, word: str, text: str) -> int | None:
         """Judge one word; returns the script of a whole-word lookalike to resolve later."""
         verdict = self._judged(word)
+        if verdict.marks and self._subject_of_text(lineno, start, word, text, verdict.marks):
+            return None
+        # Letters of extended Latin alphabets (Hausa ɗ, Kabyle ɣ, Turkish ı) are findings or
+        # ordinary letters depending on the text: the context decides at the end of the file,
+        # unless the word holds another lookalike too (then it is a disguise whatever the text).
+        contextual = all(
+            _alphabet_candidate(word[i]) for i, code, _ in verdict.marks if code != "HL104"
+        )
         for i, code, message in verdict.marks:
             ch = word[i]
             finding = Finding(lineno, start + i + 1, code, message, ch)
-            if code != "HL104" and ord(ch) in _EXTENDED_LATIN:
-                self.pending.append(_Pending(finding))
+            if code != "HL104" and contextual:
+                self.pending.append(_Pending(finding, word=word, text=text))
             else:
                 self.findings.append(finding)
         return verdict.whole
@@ -371,6 +477,9 @@ def _judge(word: str) -> _Verdict:
             continue
         if ch in LOOKALIKES:
             (weak if ch in WEAK_LOOKALIKES else strong).append(i)
+        elif ch in ACCENTED_LOOKALIKES and ascii_letters:
+            strong.append(i)  # a Greek ό among Latin letters passes for ó
+            continue
         elif kind == "N":
             other = True
             if ch.isdecimal():
@@ -379,8 +488,6 @@ def _judge(word: str) -> _Verdict:
         elif kind == "L":
             other = True
             witnesses.add(script)
-            if ord(ch) in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
-                witnesses.add(_EXTENDED)
         if kind == "L" and script not in NEUTRAL_SCRIPTS:
             counts[script] = counts.get(script, 0) + 1
     if ascii_letters:
@@ -391,15 +498,14 @@ def _judge(word: str) -> _Verdict:
     witness: list[int | str] = []
     if majority in witnesses:
         witness.append(majority)
-    if majority == LATIN and _EXTENDED in witnesses:
-        witness.append(_EXTENDED)
-    witness.extend(word[i] for i in strong if ord(word[i]) in _EXTENDED_LATIN)
     if not counts:  # a number: evidence that the file writes numbers in these digits
         witness.extend(_numbers_key(script) for script in digit_systems)
 
     marks = _digits(word)
     skip = {i for i, _, _ in marks}
     whole = None
+    if len(counts) == 2 and LATIN in counts and _glued_words(word):
+        return _Verdict(tuple(marks), None, tuple(witness))
     if (counts or not other) and (strong or (ascii_letters and other)):
         if not other:
             scripts = {script_and_kind(word[i])[0] for i in strong}
@@ -419,6 +525,9 @@ def _judge(word: str) -> _Verdict:
                 if script != majority and _looks(ch) in imitated:
                     picks.append(i)
             marks.extend(_marks(word, picks, skip, majority))
+    elif weak and ascii_letters and not other:
+        # Turkish ı or the long ſ among ASCII letters: "thıs" or "Kapalı", as the context says
+        marks.extend(_marks(word, weak, skip, None))
     return _Verdict(tuple(marks), whole, tuple(witness))
 
 
@@ -483,6 +592,8 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
 # other ASCII dropped, and for the rest one character that encodes (script, kind) as
 # 0x100 + 8 * script + kind, kind being one of:
 _LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER, _EXTENDED_LETTER = range(8)
+# A lone Latin c or o between two Cyrillic words (one space on each side).
+_LONE_LATIN = re.compile("(?<=[\u0400-\u04ff] )[co](?= [\u0400-\u04ff])")
 _NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
 _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter
@@ -599,19 +710,124 @@ def _line_scripts(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+#: Greek letters with an accent that pass for an accented Latin letter (``pόlice``,
+#: Yoruba typed with ``ό`` for ``ó``)
+ACCENTED_LOOKALIKES = {
+    "\u03ac": "á",
+    "\u03af": "í",
+    "\u03cc": "ó",
+    "\u03cd": "ú",
+    "\u03ca": "ï",
+    "\u03cb": "ü",
+    "\u0386": "Á",
+    "\u038a": "Í",
+    "\u038c": "Ó",
+}
+
+# Scripts written without spaces between words: an English word glued to their text is no trick.
+_NO_SPACE_SCRIPTS = frozenset(
+    SCRIPTS.index(s) for s in ("MYANMAR", "THAI", "LAO", "KHMER", "TIBETAN")
+)
+_ASCII_HEAD = re.compile("[A-Za-z]{2,}")
+_ASCII_TAIL = re.compile("[A-Za-z]{2,}$")
+
+
+def _glued_words(word: str) -> bool:
+    """Two words of two scripts written together, each plainly its own: a suffix glued to a
+    Latin acronym or name (Kyrgyz ``IDси``, ``GNOMEдо``, Uzbek ``Webдан``), or an English word
+    glued to text of a script that puts no spaces between words (Burmese, Thai). Each part has
+    two letters or more, and the other script's part holds a letter that imitates nothing, so
+    ``Москвa`` and ``Ankаra`` stay findings."""
+    head = _ASCII_HEAD.match(word)
+    if head is not None:
+        rest = word[head.end() :]
+        ascii_first = True
+    else:
+        tail = _ASCII_TAIL.search(word)
+        if tail is None:
+            return False
+        rest = word[: tail.start()]
+        ascii_first = False
+    scripts = set()
+    letters = plain = 0
+    for ch in rest:
+        script, kind = script_and_kind(ch)
+        if kind == "M":
+            continue
+        if kind != "L" or ch.isascii():
+            return False
+        scripts.add(script)
+        letters += 1
+        plain += ch not in LOOKALIKES
+    if len(scripts) != 1 or letters < 2 or not plain:
+        return False
+    (script,) = scripts
+    return script in _NO_SPACE_SCRIPTS or (ascii_first and script not in (LATIN, GREEK))
+
+
+# This many letters or more, each once and in alphabetical order, are a list of letters.
+_ALPHABET_RUN = 5
+# A mathematical letter in a formula is one symbol (``𝑥``) or two (``𝑑𝑥``), not a word (``𝕟𝞂𝖙``).
+_MAX_NOTATION_LETTERS = 2
+
+
+_BACKTICKS = re.compile("`+")
+_FULLWIDTH_LETTER = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _cjk_letter(ch: str) -> bool:
+    """Whether ``ch`` (one character or none) is a letter of Chinese, Japanese or Korean."""
+    if not ch or ch.isascii():
+        return False
+    script, kind = script_and_kind(ch)
+    return kind == "L" and script in CJK_SCRIPTS
+
+
+def _in_code_span(line: str, start: int) -> bool:
+    """Whether ``start`` lies inside a code span or literal of its line (after an odd number of
+    runs of backticks: `x`, ``x``)."""
+    return "`" in line and len(_BACKTICKS.findall(line, 0, start)) % 2 == 1
+
+
+def _mathematical(ch: str) -> bool:
+    """A letterlike symbol or a mathematical alphanumeric: notation in a formula (ℯ, ℤ, 𝑥)."""
+    cp = ord(ch)
+    return 0x2100 <= cp <= 0x214F or 0x1D400 <= cp <= 0x1D7FF
+
+
+def _alphabet_candidate(ch: str) -> bool:
+    """A lookalike that is a letter of some real alphabet: its verdict depends on the text."""
+    return ord(ch) in _EXTENDED_LATIN or ch in WEAK_LOOKALIKES
+
+
 def _looks(ch: str) -> str:
-    """The ASCII character that ``ch`` passes for (itself for ASCII)."""
-    return LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch, ch)
+    """The ASCII character that ``ch`` passes for (itself for ASCII; an accented Latin vowel for
+    a Greek vowel with tonos)."""
+    return LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch) or ACCENTED_LOOKALIKES.get(ch, ch)
 
 
 def _glued(word: str, i: int) -> bool:
-    """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``), not in
-    notation between single letters (``A∪B``)."""
+    """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``) or the
+    word reads as an English word, not in notation between single letters (``A∪B``)."""
     before = word[max(0, i - 2) : i]
     after = word[i + 1 : i + 3]
-    return (len(before) == 2 and before.isascii() and before.isalpha()) or (
+    if (len(before) == 2 and before.isascii() and before.isalpha()) or (
         len(after) == 2 and after.isascii() and after.isalpha()
-    )
+    ):
+        return True
+    # A symbol that is no mathematical operator between two letters: ``v⍺r``, ``U𝈖L``.
+    if (
+        before[-1:].isascii()
+        and before[-1:].isalpha()
+        and after[:1].isascii()
+        and after[:1].isalpha()
+        and unicodedata.category(word[i]) != "Sm"
+    ):
+        return True
+    # Or the word, read with its lookalikes, is an English word (``n⍺m℮``).
+    from hooklint.context import english_word
+
+    return len(word) >= 3 and english_word(skeleton(word))
 
 
 @lru_cache(maxsize=1 << 14)

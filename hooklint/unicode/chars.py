@@ -24,7 +24,12 @@ CJK_SCRIPTS = frozenset(
 NEUTRAL_SCRIPTS = frozenset({COMMON, INHERITED})
 
 #: non-ASCII letter or number -> the ASCII letter or digit it looks like
-LOOKALIKES: dict[str, str] = {**_tables.LOOKALIKES, **{c: a for c, (a, _) in SUPPLEMENT.items()}}
+LOOKALIKES: dict[str, str] = {
+    # A capital bar passes for the capital I, not for l, whatever the confusables data says (it
+    # folds I and l together): Greek Ι in "Ιstanbul" is an I.
+    c: "I" if a == "l" and c.isupper() else a
+    for c, a in {**_tables.LOOKALIKES, **{c: a for c, (a, _) in SUPPLEMENT.items()}}.items()
+}
 #: symbols (not letters) that look like an ASCII letter: suspicious only when glued to letters
 SYMBOL_LOOKALIKES: dict[str, str] = _tables.SYMBOL_LOOKALIKES
 

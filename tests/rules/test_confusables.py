@@ -251,8 +251,10 @@ WHOLE_WORD = [
         f"Take а seat, please.\n{CYRILLIC_ELSEWHERE}",
     ),
     Pair(
-        "seven-letters-of-an-alphabet-vs-a-transliteration-table",
-        TRANSLITERATION[: TRANSLITERATION.index('"П"')],  # "А" and 7 letters that pass
+        # (A table of seven quoted letters was the positive here; one character per string is a
+        # character table now, whatever its length: issue 10.)
+        "one-quoted-letter-vs-a-transliteration-table",
+        'Type "А" to accept.\n',
         "А",
         "HL103",
         TRANSLITERATION,
