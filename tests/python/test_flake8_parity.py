@@ -47,9 +47,9 @@ def codes_at(lines: list[str]) -> list[str]:
 # ------------------------------------------------------------------- configuration (item 4)
 
 PROJECT = {
-    # HL101 reported; the zero-width space is ignored by the configuration; the no-break space
-    # is an allowed character.
-    "app.py": "city = 'Ank\u0430ra'\nzw = 'a\u200bb'\nx = 'no\xa0break'\n",
+    # HL101 reported; the zero-width space is ignored by the configuration; the en space (a
+    # finding even in a string) is an allowed character.
+    "app.py": "city = 'Ank\u0430ra'\nzw = 'a\u200bb'\nx = 'en\u2002space'\n",
     # A per-file ignore of HL101; the bidi control is still reported.
     "legacy/old.py": "city = 'Ank\u0430ra'\nlabel = '\u202eevil'\n",
     # Excluded.
@@ -62,7 +62,7 @@ CONFIG = """\
 ignore = ["HL202"]
 per-file-ignores = { "legacy/*" = ["HL101"] }
 exclude = ["vendor"]
-allowed-characters = ["U+00A0"]
+allowed-characters = ["U+2002"]
 allow-domains = ["xn--pypal-4ve.com"]
 """
 

@@ -250,7 +250,7 @@ def test_hl106_is_opt_in_by_its_full_code(
     shown: list[str],
 ) -> None:
     found = [Finding(1, 5, "HL101", "one", "а"), Finding(1, 9, "HL106", "two", "–")]
-    monkeypatch.setattr(run, "python_findings", lambda text, spam: found)
+    monkeypatch.setattr(run, "python_findings", lambda text, spam, path=None: found)
     monkeypatch.setattr(Plugin, "opted_in", Plugin.opted_in)  # restored after the test
     Plugin.parse_options(argparse.Namespace(select=select, extend_select=extend_select))
     plugin = Plugin(ast.parse(""), ["x = 1\n"])
