@@ -7,9 +7,13 @@ Pure-ASCII text without control characters is cleared with two C-level calls; th
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from hooklint.rules import Finding
 from hooklint.source import LINE_END, lines_matching, non_ascii_lines
+
+if TYPE_CHECKING:
+    from hooklint.context import TextContext
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -44,8 +48,9 @@ def check_text(
     from hooklint.rules.typography import CANDIDATES, SKIPPED
     from hooklint.rules.typography import scan_line as typography
 
-    scan = ConfusableScan(TextContext(text, path))
-    context = _LineContext(text, kind, path)
+    text_context = TextContext(text, path)
+    scan = ConfusableScan(text_context)
+    context = _LineContext(text, kind, text_context)
     if lone_cr:
         # A lone CR ends a line too: number every line the slow way (rare).
         for lineno, line in enumerate(LINE_END.split(text), 1):
@@ -92,15 +97,14 @@ class _LineContext:
     need: whether it is a shell command of a documentation code block, whether the file
     declares a right-to-left language."""
 
-    def __init__(self, text: str, kind: str, path: str | None) -> None:
+    def __init__(self, text: str, kind: str, context: TextContext) -> None:
         self.text = text
         self.kind = kind
-        self.path = path or ""
+        self.context = context
         self._commands: set[int] | None = None
-        self._rtl: bool | None = None
 
     def scan(self, lineno: int, line: str, code: bool) -> list[Finding]:
-        from hooklint.rules.invisible import UNUSUAL_SPACE, declares_rtl_language, scan_line
+        from hooklint.rules.invisible import UNUSUAL_SPACE, scan_line
 
         command = False
         if self.kind in _DOCUMENTATION and UNUSUAL_SPACE.search(line):
@@ -110,11 +114,7 @@ class _LineContext:
                 lines = LINE_END.split(self.text)
                 self._commands = command_lines(lines, rst=self.kind == "rst")
             command = lineno in self._commands
-        rtl = False
-        if _RTL_HINTS.search(line):
-            if self._rtl is None:
-                self._rtl = declares_rtl_language(self.path, self.text)
-            rtl = self._rtl
+        rtl = bool(_RTL_HINTS.search(line)) and self.context.right_to_left
         return scan_line(lineno, line, code, command=command, rtl_catalogue=rtl)
 
 

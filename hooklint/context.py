@@ -92,10 +92,17 @@ def _tag(raw: str) -> str | None:
     parts = [p for p in re.split(r"[_@.]", name) if p]
     if not parts or not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3:
         return None
-    for candidate in (f"{parts[0]}_{parts[1]}" if len(parts) > 1 else "", parts[0]):
-        if candidate in LANGUAGES:
-            return candidate
-    return None
+    if len(parts) > 1 and f"{parts[0]}_{parts[1]}" in LANGUAGES:
+        return f"{parts[0]}_{parts[1]}"
+    if len(parts) > 1 and parts[1] in _SCRIPT_VARIANTS:
+        return None  # ckb@latin: a script the data does not hold, not the language's usual one
+    return parts[0] if parts[0] in LANGUAGES else None
+
+
+# Script variants a locale name can ask for (``uz@cyrillic``, ``sr-Latn``).
+_SCRIPT_VARIANTS = frozenset(("latn", "cyrl", "arab", "hans", "hant"))
+# Scripts written right to left, by their ISO 15924 codes.
+_RIGHT_TO_LEFT = frozenset(("Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr"))
 
 
 def declared_in_path(path: str) -> list[str]:
@@ -225,6 +232,17 @@ class TextContext:
         from hooklint.unicode._exemplars import LANGUAGES
 
         return frozenset(LANGUAGES[tag][0] for tag in self.declared)
+
+    @cached_property
+    def right_to_left(self) -> bool:
+        """Whether the file declares a language written right to left. A catalogue's own
+        header says what it holds, so it wins over the path (``locale/fa/x.po`` whose header
+        says ``Language: fr`` is French)."""
+        from hooklint.unicode._exemplars import LANGUAGES
+
+        own = declared_in_text(self.text)
+        tags = own or (declared_in_path(self.path) if self.path else [])
+        return any(LANGUAGES[tag][0] in _RIGHT_TO_LEFT for tag in tags)
 
     def declares_script(self, script_name: str) -> bool:
         """Whether a declared language is written in the script (``GREEK`` for ``el``)."""

@@ -527,37 +527,3 @@ def _selector_problem(line: str, i: int, ch: str) -> str | None:
         f"follows '{escape_char(before) if not before.isprintable() else before}', "
         "which has no variants: the selector is invisible"
     )
-
-
-# TODO(h4-context): the context model answers this (``hooklint.context.TextContext(text,
-# path).declared()`` on the h4-context branch); the lead joins the two on merge. Until then: the
-# gettext header, then the path.
-#: right-to-left languages, by the codes catalogues and locale folders use
-_RTL_LANGUAGES = frozenset(
-    "ar arc bal ckb dv fa glk he iw ji ks lrc mzn nqo pnb prs ps sd syr ug ur yi".split()
-)
-_LANGUAGE_HEADER = re.compile(r'^"Language: *([A-Za-z]+)([^"\\]*)', re.MULTILINE)
-_NAME_PARTS = re.compile(r"[._-]")
-
-
-def _rtl_code(code: str) -> bool:
-    """Whether a locale code (``fa``, ``ar_EG``, ``he-IL``, ``ckb@latin``) names a
-    right-to-left language in its usual script."""
-    base, _, variant = code.partition("@")
-    if variant.lower() in ("latin", "latn", "cyrillic", "cyrl"):
-        return False
-    return base.replace("-", "_").split("_")[0].lower() in _RTL_LANGUAGES
-
-
-def declares_rtl_language(path: str, text: str) -> bool:
-    """Whether the file says it is written in a right-to-left language: its gettext header
-    (``"Language: ckb\\n"``), else a folder of its path (``locale/fa/LC_MESSAGES``) or a part
-    of its file name (``po/ar.po``, ``README.he.md``)."""
-    header = _LANGUAGE_HEADER.search(text, 0, 8192)
-    if header:
-        return _rtl_code(header.group(1) + header.group(2).strip())
-    parts = path.replace("\\", "/").split("/")
-    if any(_rtl_code(part) for part in parts[:-1]):
-        return True
-    stem = parts[-1].rpartition(".")[0] or parts[-1]
-    return any(_rtl_code(part) for part in _NAME_PARTS.split(stem))

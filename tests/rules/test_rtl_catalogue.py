@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from hooklint.rules.invisible import declares_rtl_language
+from hooklint.context import TextContext
 
 ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
 RLE, PDF, RLO, LRI, PDI = "\u202b", "\u202c", "\u202e", "\u2066", "\u2069"
@@ -109,4 +109,4 @@ def test_translator_embedding_passes_only_around_right_to_left_text(
     ids=["header", "header-wins", "latin-variant", "name-part", "name-part-2", "ltr", "none"],
 )
 def test_declared_right_to_left_language(path: str, text: str, expected: bool) -> None:
-    assert declares_rtl_language(path, text) is expected
+    assert TextContext(text, path).right_to_left is expected
