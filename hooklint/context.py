@@ -410,6 +410,22 @@ def _language_pattern(script_name: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alternatives})\b|[\"']({code_alternatives})[\"']")
 
 
+# The words that open the name of a styled letter: a line that names the style of a letter is
+# about that kind of letter ("fullwidth characters", "double-struck ℤ", "a circled digit").
+_STYLE = re.compile(
+    r"(FULLWIDTH|HALFWIDTH|MATHEMATICAL(?: (?:BOLD|ITALIC|SANS-SERIF|MONOSPACE))?|DOUBLE-STRUCK"
+    r"|CIRCLED|PARENTHESIZED|SUPERSCRIPT|SUBSCRIPT|ROMAN NUMERAL|SMALL CAPITAL)\b"
+)
+
+
+@lru_cache(maxsize=32)
+def _style_named(style: str) -> re.Pattern[str]:
+    """The style's name as a text writes it: any case, with a space, hyphen or nothing between
+    its words (``fullwidth``, ``Full-width``, ``double struck``, ``Mathematical Bold``)."""
+    words = re.split(r"[ -]", style.lower().replace("width", " width"))
+    return re.compile(r"\b" + r"[ -]?".join(map(re.escape, words)), re.IGNORECASE)
+
+
 class Subject:
     """Questions about a character that may be the subject of its text rather than a disguise:
     named next to itself, listed in a table of characters, written as notation in a formula.
@@ -430,8 +446,8 @@ class Subject:
 
     def named(self, ch: str, lineno: int, line: str, col: int) -> bool:
         """The character is named next to itself, on its line (``'K' (U+212A, Kelvin sign)``,
-        ``"Roman Numeral One", 'Ⅰ'``), or a styled letter is written nearby as its HTML entity
-        (``&Jscr;``)."""
+        ``"Roman Numeral One", 'Ⅰ'``), its style is named on its line (``fullwidth``), or a
+        styled letter is written nearby as its HTML entity (``&Jscr;``)."""
         import unicodedata
 
         beside = line[max(0, col - _NAMED_SPAN) : col + _NAMED_SPAN]
@@ -440,6 +456,9 @@ class Subject:
         name = unicodedata.name(ch, "")
         if name and name.lower() in beside.lower():
             return True
+        style = _STYLE.match(name)
+        if style and _style_named(style.group(1)).search(line):
+            return True  # "alphabets in unicode fullwidth characters": the style is the subject
         near = self.window(lineno)
         if "&" in near:
             from html.entities import html5

@@ -148,6 +148,12 @@ def test_misses_are_flagged(text: str, char: str | None, code: str | None) -> No
         ("Cрпски", "Cрп\ufffdки"),
         ("Type ａbc now.\n", "RE = '[a-zA-Zａ-ｚＡ-Ｚ]'\n"),
         ("Ｂad request.\n", "SCORES = {'Ｂ１あ': 1404, '本当': -2423}\n"),
+        # The style of the letters named beside them: test data about fullwidth forms.
+        (
+            "('', 'ｓｐｈｉｎｘ', 'sphinx'),\n",
+            "('', 'ｓｐｈｉｎｘ', 'sphinx'),  # the alphabet in unicode full-width letters\n",
+        ),
+        ("Enter ℯ in JavaScript, then again.\n", "Enter ℯ (a script small e), then again.\n"),
     ],
 )
 def test_subject_of_the_text_passes(flagged: str, silent: str) -> None:

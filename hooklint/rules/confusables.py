@@ -386,10 +386,10 @@ class ConfusableScan:
             subject.named_nearby(word[i], lineno) for i, _, _ in marks
         ):
             return True  # ``'ſpam'`` in a paragraph about U+017F
-        # A styled letter inside a word named nearby (``&Jscr;ohn`` → ``𝒥ohn``); a lookalike of
-        # a plain letter is a disguise even where the text explains it.
+        # A styled letter inside a word named nearby (``&Jscr;ohn`` → ``𝒥ohn``, ``'ｓｐｈｉｎｘ'  #
+        # fullwidth``); a lookalike of a plain letter is a disguise even where the text explains it.
         return all(
-            _mathematical(word[i]) and subject.named(word[i], lineno, text, start + i)
+            _styled(word[i]) and subject.named(word[i], lineno, text, start + i)
             for i, _, _ in marks
         )
 
@@ -793,6 +793,12 @@ def _mathematical(ch: str) -> bool:
     """A letterlike symbol or a mathematical alphanumeric: notation in a formula (ℯ, ℤ, 𝑥)."""
     cp = ord(ch)
     return 0x2100 <= cp <= 0x214F or 0x1D400 <= cp <= 0x1D7FF
+
+
+def _styled(ch: str) -> bool:
+    """A styled form of a plain letter (mathematical, letterlike, fullwidth or halfwidth): a
+    text may be about the style."""
+    return _mathematical(ch) or 0xFF00 <= ord(ch) <= 0xFFEF
 
 
 def _alphabet_candidate(ch: str) -> bool:
