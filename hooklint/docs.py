@@ -666,6 +666,11 @@ _DOCS: tuple[RuleDoc, ...] = (
             script it is reported, even on such a line. Chinese and Japanese need none (a
             line may break between any two of their characters): a ZERO WIDTH SPACE
             between two ideographs (`灵<U+200B>活`) splits a word and is reported.
+
+            A character that stands alone between quotes while its line names it (its
+            Unicode name, `U+00AD`, or a usual alias such as `BOM`) is an entry of a table
+            about such characters, as in `"<U+00AD>" ; soft hyphen`, and passes: the reader is
+            told what is there. Named or not, one inside a word is reported.
             """
         ),
         why=_t(

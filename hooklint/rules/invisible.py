@@ -204,6 +204,8 @@ def scan_line(
                 )
                 out.append(Finding(lineno, col, "HL107", f"{describe(ch)} {where}", ch))
         elif ch in _ZERO_WIDTH:
+            if _named_alone(line, i, ch):
+                continue
             why = _invisible_problem(facts, i, ch)
             if why:
                 out.append(Finding(lineno, col, "HL202", f"{describe(ch)} {why}", ch))
@@ -453,6 +455,25 @@ def _tag_text(t: str) -> str:
     if 0x20 <= value < 0x7F:
         return chr(value)
     return "<" + unicodedata.name(t, f"U+{ord(t):04X}").lower() + ">"
+
+
+# What texts call an invisible character beside its Unicode name.
+_ALIASES = {"\ufeff": ("byte order mark", "bom"), "\xad": ("shy",), "\u200b": ("zwsp",),
+            "\u200c": ("zwnj",), "\u200d": ("zwj",)}  # fmt: skip
+
+
+def _named_alone(line: str, i: int, ch: str) -> bool:
+    """The character stands alone between quotes and its line names it (``"\xad"  ; soft
+    hyphen``, ``('\ufeff', '')  # U+FEFF``): an entry of a table about such characters, which
+    hides nothing from a reader told what it is."""
+    before, after = _at(line, i - 1), _at(line, i + 1)
+    if not before or before not in "\"'" or after != before:
+        return False
+    import unicodedata
+
+    rest = (line[: i - 1] + line[i + 2 :]).lower()
+    names = (f"u+{ord(ch):04x}", unicodedata.name(ch, "").lower(), *_ALIASES.get(ch, ()))
+    return any(name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) for name in names)
 
 
 def _invisible_problem(facts: _LineFacts, i: int, ch: str) -> str | None:

@@ -81,3 +81,23 @@ def test_mojibake_in_prose_names_the_character_meant(tmp_path: Path) -> None:
         "Latin-1, where '\u2019' U+2019 RIGHT SINGLE QUOTATION MARK was meant)"
         for col, cp in ((4, "0080"), (5, "0099"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ('(merge-rule "\\IeC {\\-}" "\xad" :string) ; soft hyphen\n', []),
+        ('(merge-rule "\\IeC {\\-}" "\xad" :string) ; separator\n', ["HL202"]),
+        ("SEP = '\ufeff'  # a BOM, U+FEFF\n", []),
+        ("SEP = '\ufeff'  # used to separate options\n", ["HL202"]),
+        # Named on its line, but not alone in its quotes: a word split invisibly.
+        ("NAME = 'pay\u200bpal'  # a zero width space inside\n", ["HL202"]),
+    ],
+    ids=["soft-hyphen-named", "soft-hyphen", "bom-named", "bom", "inside-a-word"],
+)
+def test_an_invisible_character_alone_in_quotes_and_named_on_its_line(
+    text: str, codes: list[str]
+) -> None:
+    from hooklint.check import check_text
+
+    assert [f.code for f in check_text(text, code=True)] == codes
