@@ -57,7 +57,9 @@ def name_findings(path: str) -> list[Finding]:
             )
             ch = " "
         elif "\ud800" <= ch <= "\udfff":
-            ch = "\ufffd"  # a byte that is not UTF-8 (os.fsdecode's lone surrogate)
+            # A byte that is not UTF-8 (os.fsdecode's lone surrogate) separates words; not
+            # U+FFFD, beside which a word counts as broken text and would pass.
+            ch = " "
         text.append(ch)
     found.extend(check_text("".join(text)))
     found.sort()
