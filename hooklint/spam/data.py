@@ -618,18 +618,77 @@ def read(text: str, kind: str) -> Reading:
 
 
 # What the prefilter reads of a data file: its text with the common escapes undone (a quick
-# look, not the reading: keys and all are left in).
-_QUICK = (('\\"', ' "'), ("\\/", " /"), ("\\'", " '"), ("''", " '"), ("\\n", " \n"), ("\\r", "  "))
+# look, not the reading: keys and all are left in, and lengths change).
+_QUICK = (
+    ("\\\"", '"'), ("\\/", "/"), ("\\'", "'"), ("''", "'"), ("\\n", "\n"), ("\\r", " "),
+    ("&#39;", "'"), ("&#039;", "'"), ("&quot;", '"'), ("&amp;", "&"),
+)  # fmt: skip
 _UNICODE_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
 
 
 def quick_view(text: str) -> str:
-    """``text`` with the escapes that hide links and words from the prefilter undone."""
-    for escape, plain in _QUICK:
+    """``text`` with the escapes that hide links and words from the prefilter undone (each
+    a C-level replace; ``\\u`` escapes only where there are some)."""
+    for escape, plain in _QUICK if "\\" in text or "&" in text or "''" in text else ():
         if escape in text:
             text = text.replace(escape, plain)
     if "\\u" in text:
         text = _UNICODE_ESCAPE.sub(lambda m: _decode_one(m.group()), text)
-    if "&#" in text:
-        text = html.unescape(text)
     return text
+
+
+def field_anchors(text: str, kind: str) -> str:
+    """The links that records give their names (a commenter's name and URL fields), written
+    as HTML anchors, one a line: what the prefilter needs to judge them, since in the file a
+    name and its URL are two values apart. JSON gets a quick look; YAML, SQL and front matter
+    are read."""
+    pairs: list[tuple[str, str]] = []
+    if kind == "json":
+        _json_pairs(text, pairs)
+        return _anchors_of(pairs)
+    reading = read(text, kind)
+    records: dict[int, dict[str, Value]] = {}
+    for value in reading.values:
+        if value.record >= 0:
+            records.setdefault(value.record, {}).setdefault(value.key, value)
+    for fields in records.values():
+        url = next((v for k, v in fields.items() if k in URL_KEYS), None)
+        name = next((v for k, v in fields.items() if k in AUTHOR_KEYS), None)
+        if url is not None and name is not None:
+            pairs.append(
+                (reading.view[name.start : name.end], reading.view[url.start : url.end].strip())
+            )
+    return _anchors_of(pairs)
+
+
+_JSON_FIELD = re.compile(
+    r'"(' + "|".join(sorted(AUTHOR_KEYS | URL_KEYS)) + r')"'
+    r'\s{0,20}:\s{0,20}"((?:[^"\\\n]|\\.){0,2000})"',
+    re.IGNORECASE,
+)
+
+
+def _json_pairs(text: str, pairs: list[tuple[str, str]]) -> None:
+    """(name, URL) of the JSON objects with both: a name field and a URL field with no brace
+    between them (a quick look with one regex, not a parse)."""
+    last: dict[bool, tuple[int, str]] = {}  # is a URL -> (end, value) of the last field seen
+    for m in _JSON_FIELD.finditer(text):
+        is_url = m.group(1).lower() in URL_KEYS
+        value = quick_view(m.group(2))
+        other = last.pop(not is_url, None)
+        if (
+            other is not None
+            and "{" not in text[other[0] : m.start()]
+            and ("}" not in text[other[0] : m.start()])
+        ):
+            pairs.append((other[1], value) if is_url else (value, other[1]))
+        else:
+            last[is_url] = (m.end(), value)
+
+
+def _anchors_of(pairs: list[tuple[str, str]]) -> str:
+    return "\n".join(
+        f'<a href="{url}">{" ".join(re.sub(r"[<>]", " ", name).split())}</a>'
+        for name, url in pairs
+        if ("://" in url or url.lower().startswith("www.")) and not re.search(r"[\s\"<>]", url)
+    )
