@@ -37,7 +37,7 @@ LEGITIMATE = [
 
 
 def expected(path: Path) -> set[tuple[int, str]]:
-    out = set()
+    out: set[tuple[int, str]] = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         for m in MARKER.finditer(line):
             at = int(m.group(1)) if m.group(1) else number
