@@ -227,7 +227,7 @@ def spun_groups(text: str) -> list[re.Match[str]]:
     """The spintax groups of a paragraph that are spinner output rather than a list of
     choices: there are two groups or more, or an alternative has several words or is a word
     spinners use; and some alternative has three letters or more."""
-    groups = list(SPINTAX.finditer(text))
+    groups = [m for m in SPINTAX.finditer(text) if not _type_union(m)]
     out = []
     for m in groups:
         options = [o.strip() for o in m.group(1).split("|")]
@@ -240,6 +240,33 @@ def spun_groups(text: str) -> list[re.Match[str]]:
         ):
             out.append(m)
     return out
+
+
+# Type names of JSDoc, TypeScript, Closure and Flow annotations: ``{string|number|Array}`` is
+# a type union (a value of any of these types), not a spinner's alternatives.
+_TYPE_NAMES = frozenset(
+    """
+    string number boolean bool null undefined void any unknown never object array function
+    symbol bigint int integer float double char byte long short date regexp promise map set
+    error element node nodelist htmlelement event window document buffer iterable iterator
+    record partial readonly true false this self none str list dict tuple bytes
+    """.split()
+)
+_TYPE_TAG = re.compile(
+    r"@(?:param|arg|argument|returns?|type|typedef|property|prop|throws|"
+    r"yields?|template|callback|member|var|const|enum)\b[^\n{]{0,40}\Z"
+)
+
+
+def _type_union(m: re.Match[str]) -> bool:
+    """Whether a braced group is a type annotation: it follows a JSDoc tag (``@param``), or
+    every alternative is one word and one of them names a type."""
+    if _TYPE_TAG.search(m.string, max(0, m.start() - 60), m.start()):
+        return True
+    options = [o.strip() for o in m.group(1).split("|")]
+    if any(" " in o for o in options):
+        return False
+    return any(o.lower().rstrip("[]") in _TYPE_NAMES for o in options)
 
 
 SPIN_WORDS = frozenset(
@@ -390,6 +417,19 @@ _DOWNLOAD_TEXT = (
     r"|keygen|patch|mod\s+apk)\b|\.(?:exe|zip|apk|dmg|msi|rar|7z|tar|gz|tgz|deb|rpm|jar|pkg|iso"
     r"|appimage)\b"
 )
+
+
+_INVITE = re.compile(
+    r"(?<![^\W_])(?:slack|discord|gitter|matrix|zulip|mattermost|telegram|irc|chat|community"
+    r"|forum|invite|mailing[\s_-]?list)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def invite(text: str) -> bool:
+    """Whether a link text or path names a chat or community invite (``our Slack``,
+    ``/join-xyz-slack``)."""
+    return _INVITE.search(text.replace("-", " ").replace("_", " ")) is not None
 
 
 @cache

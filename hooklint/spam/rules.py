@@ -72,6 +72,8 @@ def findings(text: str, hits: list[Hit]) -> list[Finding]:
 def link_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     hidden = inside(doc.hidden)
+    page = _page_sites(doc, hidden)
+    roots = _relative_roots(doc)
     for link in doc.links:
         url = domains.parse_url(link.url)
         if url is None:
@@ -84,7 +86,8 @@ def link_hits(doc: Document, ctx: Context) -> list[Hit]:
         _shortener(link, url, site, ctx, hits)
         _commercial(link, site, ctx, hits)
         _mismatch(link, url, site, hits)
-        _hidden(link, shown, hidden, hits)
+        same_site = site in page or _own_hidden(link, url, roots)
+        _hidden(link, shown, same_site, hidden, hits)
         if ctx.deny is not None:
             pattern = ctx.deny.match(url.host + url.path) or ctx.deny.match(site)
             if pattern:
@@ -157,6 +160,10 @@ def _shortener(link: Link, url: domains.Url, site: str, ctx: Context, hits: list
     """HL305: a shortener or redirector between the reader and the target."""
     name = domains.shortener(url.host, url.path, ctx.shorteners)
     text = " ".join(link.text.split())
+    if name and phrases.invite(text + " " + url.path):
+        # A project's own chat invite (Slack, Discord, Gitter …) is usually a short link,
+        # because the invite URLs are long and expire: the text says where it leads.
+        return
     download = bool(text) and phrases.download_text().search(text) is not None
     behind = f" behind the download-looking text '{safe(_clip(text, 60))}'" if download else ""
     if name:
@@ -235,12 +242,48 @@ def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:
     )
 
 
-def _hidden(link: Link, shown: str, hidden: Callable[[int], bool], hits: list[Hit]) -> None:
+def _page_sites(doc: Document, hidden: Callable[[int], bool]) -> frozenset[str]:
+    """The sites a page visibly links to twice or more: its own site, in a saved page or a
+    theme (a hidden tag list or mobile menu pointing there hides nothing from anyone)."""
+    counts: Counter[str] = Counter()
+    for link in doc.links:
+        if hiding_reason(link.attrs) or hidden(link.text_pos if link.text else link.url_pos):
+            continue
+        url = domains.parse_url(link.url)
+        if url is not None:
+            counts[domains.site(url.host)] += 1
+    return frozenset(site for site, n in counts.items() if n >= 2)
+
+
+def _relative_roots(doc: Document) -> frozenset[str]:
+    """The first two path segments of the page's site-relative links (``/owner/repo/fork``)."""
+    return frozenset(
+        "/".join(link.url.lower().split("/")[1:3])
+        for link in doc.links
+        if link.url.startswith("/") and not link.url.startswith("//") and link.url.count("/") >= 2
+    )
+
+
+def _own_hidden(link: Link, url: domains.Url, roots: frozenset[str]) -> bool:
+    """A hidden link that declares itself part of the page's own site: a microformat tag or
+    author link (``rel="tag"`` to a ``/tag/`` page), or a link into the same path as the
+    page's own relative links (an owner-only button of a saved page)."""
+    rel = (link.attr("rel") or "").lower().split()
+    path = url.path.lower()
+    if any(r in rel and f"/{r}/" in path for r in ("tag", "author", "category")):
+        return True
+    first = "/".join(path.split("/")[1:3]) if path.count("/") >= 2 else ""
+    return "/" in first and first in roots
+
+
+def _hidden(
+    link: Link, shown: str, same_site: bool, hidden: Callable[[int], bool], hits: list[Hit]
+) -> None:
     """HL307: a link readers cannot see, or the tells of SEO link building."""
     reason = hiding_reason(link.attrs)
     if reason is None and hidden(link.text_pos if link.text else link.url_pos):
         reason = "inside an element hidden by its style"
-    if reason:
+    if reason and not same_site:
         hits.append(
             Hit(link.url_pos, "HL307", f"hidden link to '{shown}' ({safe(_clip(reason, 60))})")
         )
@@ -312,6 +355,10 @@ def _templates(doc: Document, ctx: Context, hits: list[Hit]) -> list[_Template]:
                 matched = prose.lower[m.start() : m.end()]
                 if ctx.allowed_phrase(matched):
                     continue
+                if name == "comment-spam signature" and _signs_own_site(
+                    doc, prose.origin(m.end() - 1), ctx
+                ):
+                    continue
                 origin = prose.origin(m.start())
                 source = doc.text[origin : prose.origin(m.end() - 1) + 1]
                 disguised = _disguised(source)
@@ -326,6 +373,25 @@ def _templates(doc: Document, ctx: Context, hits: list[Hit]) -> list[_Template]:
                 )
                 found.append(_Template(index, m.start(), end, anchor.lower()))
     return found
+
+
+def _signs_own_site(doc: Document, at: int, ctx: Context) -> bool:
+    """Whether the link right after a signature (within a line or so) shows its own address
+    or goes to a trusted site: an author pointing at their own page ("feel free to visit my
+    webpage https://me.example"), where the reader sees where the link leads."""
+    for link in doc.links:
+        if not at <= link.text_pos <= at + 160:
+            continue
+        url = domains.parse_url(link.url)
+        if url is None:
+            return False
+        if ctx.trusted(domains.site(url.host)):
+            return True
+        if link.kind in ("bare", "autolink"):
+            return False
+        named = domains.text_host(link.text.strip("*_ "))
+        return named is not None and domains.site(named) == domains.site(url.host)
+    return False
 
 
 _FOLLOWING = re.compile(r"[\s:;,\-–—]*((?:[^\s.!?]+[\s]?){1,6})")
@@ -362,8 +428,18 @@ def _spintax(doc: Document, hits: list[Hit]) -> None:
             )
 
 
+_FORM_MARKUP = re.compile(r"<(?:form|textarea|input)\b", re.IGNORECASE)
+_CATALOGUE_QUOTE = re.compile(r"\bmsgid\b[\s\S]{0,2000}?\bmsgstr\b|\bmsgstr\b|\bmsgid_plural\b")
+
+
 def _boilerplate(doc: Document, ctx: Context, hits: list[Hit]) -> None:
-    """HL310: the comment-form and sharing labels of a scraped web page."""
+    """HL310: the comment-form and sharing labels of a scraped web page.
+
+    Not in a template that has the form itself (``<form>``, ``<textarea>``, ``<input>``: the
+    labels are its own user interface), nor in a text that quotes catalogue entries.
+    """
+    if _FORM_MARKUP.search(doc.text) or _CATALOGUE_QUOTE.search(doc.text):
+        return
     stream = join(doc.paragraphs)
     markers = [
         (
@@ -526,6 +602,9 @@ def _foreign_link_texts(doc: Document, ctx: Context) -> dict[str, str]:
             continue
         url = domains.parse_url(link.url)
         if url is None or related_link(link.text, url.host, ctx):
+            continue
+        if domains.profile_page(url):
+            # A person's name linked to their own profile cites someone; it pushes no keyword.
             continue
         out.setdefault(skeleton(" ".join(link.text.lower().split())), domains.site(url.host))
     return out

@@ -313,6 +313,9 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     pattern."""
     if ctx.deny is not None and ctx.deny.match(host + rest):
         return not ctx.trusted(domains.strip_www(host))
+    path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
+    if path and domains.lookalike_shortener(host, path):
+        return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
         return False
     if ctx.trusted(domains.strip_www(host)):
