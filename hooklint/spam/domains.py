@@ -202,7 +202,7 @@ SHORTENERS = frozenset(
     soo.gd s.id clck.ru qps.ru u.to vk.cc goo.gl t.co lnkd.in tr.im cli.gs x.co su.pr mcaf.ee
     po.st qr.net 1url.com shrtco.de 9qr.de urlz.fr lstu.fr tny.im n9.cl y2u.be dub.sh dub.co
     short.gy bl.ink t2m.io hyperurl.co zpr.io snip.ly smarturl.it gg.gg amzn.to shrinkearn.com
-    shorturl.com tinyurl.es cutt.ly fc.lc ity.im adfoc.us
+    shorturl.com tinyurl.es cutt.ly fc.lc ity.im adfoc.us corta.co acortar.link
     """.split()
 )
 
@@ -466,12 +466,60 @@ def keyword_domain(host: str) -> str | None:
         labels = labels[:-1]
     for label in labels:
         squashed = label.replace("-", "")
+        trade = _token_trade(label, squashed)
+        if trade:
+            return trade
         # Every alternative of the pattern holds one of these stems: most names skip it.
         if not any(stem in squashed for stem in _KEYWORD_STEMS):
             continue
         match = _keyword_domain().search(squashed + "." + label)
         if match and match.lastgroup:
             return _TRADES[match.lastgroup]
+    return None
+
+
+# Trade words that stand out inside a glued name wherever they are (a drug name, "essay"),
+# and compounds whose parts together name a trade (fakediploma, 123movies).
+_GLUED = re.compile(
+    r"(?P<pharma>tramadol|adderall|oxycodone|oxycontin|xanax|dilaudid|hydromorphone|hydrocodone"
+    r"|percocet|phentermine|alprazolam|painkiller)"
+    r"|(?P<essays>essay(?!ist))"
+    r"|(?P<diplomas>(?:fake|buy|order|novelty)(?:diploma|degree|transcript)"
+    r"|diploma(?:club|online|shop|store|mall|maker|forsale|sale|s4sale))"
+    r"|(?P<streaming>\d{2,}\w{0,3}movies|putlocker|soap2day|fmovies|gomovies|yesmovies"
+    r"|(?:free|watch|full|hd)movies?(?:online|free|hd)|fullmovie|moviesonline|movies?free)"
+)
+_GLUED_STEMS = ("tramadol", "adderall", "oxy", "xanax", "dilaudid", "hydro", "percocet",
+                "phentermine", "alprazolam", "painkiller", "essay", "diploma", "degree",
+                "transcript", "movie", "putlocker", "soap2day")  # fmt: skip
+_GLUED_TRADES = {
+    "pharma": "pharmacy",
+    "essays": "essay writing",
+    "diplomas": "fake diplomas",
+    "streaming": "pirate streaming",
+}
+# English words that end in "bet": the betting suffix only counts when it is not one of them.
+_BET_WORDS = frozenset("alphabet sorbet sherbet tibet abet gibbet barbet quodlibet".split())
+
+
+def _token_trade(label: str, squashed: str) -> str | None:
+    """The trade of a host label by its word tokens: a betting brand (``lidyabet``,
+    ``1xbet``, ``bet-365``), or a trade word glued to another (``ukessayslondon``). A token
+    counts only at a boundary (label edge, hyphen, digit), never inside a longer word
+    (``alphabet``, ``bethesda``)."""
+    if any(stem in squashed for stem in _GLUED_STEMS):
+        m = _GLUED.search(squashed)
+        if m and m.lastgroup:
+            return _GLUED_TRADES[m.lastgroup]
+    if "bet" in squashed:
+        for token in re.split(r"[-_]+", label):
+            letters = re.sub(r"\d+", "", token)
+            if letters in _BET_WORDS:
+                continue
+            glued_digits = re.search(r"\dbet|bet\d", token) is not None
+            brand = letters.endswith("bet") and len(letters) >= (4 if letters != token else 5)
+            if glued_digits or brand or token in ("bet", "bets"):
+                return "gambling"
     return None
 
 
@@ -657,6 +705,20 @@ def _shared_suffix(host: str) -> bool:
 
 def _squashed(host: str) -> str:
     return re.sub(r"[.\-]", "", host)
+
+
+_PATH_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def path_words(path: str) -> str:
+    """The words of a URL path, lowercase and space-separated (``/call-girl-in-x.html`` ->
+    ``call girl in x``), without a file extension; "" when it has fewer than three words."""
+    from urllib.parse import unquote
+
+    path = unquote(path[:300]).lower()
+    path = re.sub(r"\.(?:html?|php|aspx?|jsp)$", "", path)
+    words = _PATH_WORDS.findall(path)
+    return " ".join(words) if len(words) >= 3 else ""
 
 
 def site(host: str) -> str:

@@ -205,7 +205,22 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 f"keyword domain '{safe(site)}' advertises {trade}",
             )
         )
-    if not link.text or domains.under(site, domains.REFERENCE_HOSTS):
+    if domains.under(site, domains.REFERENCE_HOSTS):
+        return
+    url = domains.parse_url(link.url)
+    described = trade or url is None or domains.under(site, _PATH_HOSTS)
+    words = domains.path_words(url.path) if url is not None and not described else ""
+    path_trade = phrases.spam_anchor(words) if words else None
+    if path_trade:
+        hits.append(
+            Hit(
+                link.url_pos,
+                "HL306",
+                f"the path of the link to '{safe(site)}' advertises {path_trade} "
+                f"('{safe(_clip(words, 60))}')",
+            )
+        )
+    if not link.text:
         return
     text = _normal(link.text)
     trade = phrases.spam_anchor(text)
@@ -221,6 +236,15 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 f"({trade}) links to '{safe(site)}'",
             )
         )
+
+
+# Hosts whose paths are titles of other people's pages (issues, searches, articles about a
+# subject): their words describe, they do not sell.
+_PATH_HOSTS = (
+    "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com", "google.com",
+    "bing.com", "duckduckgo.com", "youtube.com", "reddit.com", "news.ycombinator.com",
+    "medium.com", "arxiv.org", "nytimes.com", "bbc.co.uk", "theguardian.com", "archive.org",
+)  # fmt: skip
 
 
 def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:

@@ -309,12 +309,17 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
 
 
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
-    """Whether the path and query of a URL carry an affiliate tag, a redirect or a denied
-    pattern."""
+    """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
+    pattern, a shortener's short code or the words of a spam trade."""
+    from hooklint.spam import phrases
+
     if ctx.deny is not None and ctx.deny.match(host + rest):
         return not ctx.trusted(domains.strip_www(host))
     path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
     if path and domains.lookalike_shortener(host, path):
+        return not ctx.trusted(domains.strip_www(host))
+    words = domains.path_words(path) if "-" in path or "_" in path else ""
+    if words and phrases.may_sell(words) and phrases.spam_anchor(words):
         return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
         return False
