@@ -456,8 +456,11 @@ def name_labels(host: str) -> list[str]:
     return [label.replace("-", "") for label in labels]
 
 
-def keyword_domain(host: str) -> str | None:
-    """The spam trade a host name advertises (``slot-gacor.example`` -> gambling), or None."""
+def keyword_domain(host: str, *, tokens: bool = True) -> str | None:
+    """The spam trade a host name advertises (``slot-gacor.example`` -> gambling), or None.
+
+    ``tokens=False`` leaves out the trades read from word tokens (``lidyabet``): the rules
+    report those only when the link text does not already say what is sold."""
     labels = strip_www(host.lower()).split(".")
     if len(labels) < 2:
         return None
@@ -466,7 +469,7 @@ def keyword_domain(host: str) -> str | None:
         labels = labels[:-1]
     for label in labels:
         squashed = label.replace("-", "")
-        trade = _token_trade(label, squashed)
+        trade = _token_trade(label, squashed) if tokens else None
         if trade:
             return trade
         # Every alternative of the pattern holds one of these stems: most names skip it.

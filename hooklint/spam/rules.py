@@ -195,8 +195,8 @@ def _normal(text: str) -> str:
 
 
 def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
-    """HL306: a spam trade in the link's domain name or in its text."""
-    trade = domains.keyword_domain(site)
+    """HL306: a spam trade in the link's domain name, its path or its text."""
+    trade = domains.keyword_domain(site, tokens=False)
     if trade:
         hits.append(
             Hit(
@@ -206,6 +206,21 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
             )
         )
     if domains.under(site, domains.REFERENCE_HOSTS):
+        return
+    anchor = _anchor_trade(link, ctx)
+    if anchor:
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL306",
+                f"commercial spam anchor text '{safe(_clip(' '.join(link.text.split()), 60))}' "
+                f"({anchor}) links to '{safe(site)}'",
+            )
+        )
+        return
+    token = None if trade else domains.keyword_domain(site)
+    if token:
+        hits.append(Hit(link.url_pos, "HL306", f"keyword domain '{safe(site)}' advertises {token}"))
         return
     url = domains.parse_url(link.url)
     described = trade or url is None or domains.under(site, _PATH_HOSTS)
@@ -220,22 +235,18 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 f"('{safe(_clip(words, 60))}')",
             )
         )
+
+
+def _anchor_trade(link: Link, ctx: Context) -> str | None:
+    """The spam trade a link's text sells, unless the user allowed the phrase."""
     if not link.text:
-        return
+        return None
     text = _normal(link.text)
     trade = phrases.spam_anchor(text)
     if trade is None and not link.text.isascii():
         # Lexicon entries in scripts with lookalikes (купить диплом) match the text as written.
         trade = phrases.spam_anchor(" ".join(link.text.lower().split()))
-    if trade and not ctx.allowed_phrase(text):
-        hits.append(
-            Hit(
-                link.text_pos,
-                "HL306",
-                f"commercial spam anchor text '{safe(_clip(' '.join(link.text.split()), 60))}' "
-                f"({trade}) links to '{safe(site)}'",
-            )
-        )
+    return trade if trade and not ctx.allowed_phrase(text) else None
 
 
 # Hosts whose paths are titles of other people's pages (issues, searches, articles about a
