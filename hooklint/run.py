@@ -37,14 +37,34 @@ _PROSE_KINDS = {
 }  # fmt: skip
 
 
+# Where spam lands in files that are not prose: the string values of data files, the markup
+# of page templates (their code blanked). The character rules still read .yaml, .json, .sql,
+# .php and .vue files as code (HL107): see ``is_code``.
+_READ_KINDS = {
+    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".sql": "sql",
+    ".php": "template", ".phtml": "template", ".erb": "template", ".jinja": "template",
+    ".jinja2": "template", ".j2": "template", ".twig": "template", ".vue": "template",
+    ".hbs": "template", ".handlebars": "template", ".mustache": "template",
+    ".liquid": "template", ".njk": "template",
+}  # fmt: skip
+
+
 def kind_of(path: str) -> str:
-    """python, code, markdown, rst, html, po or text, by the file name."""
+    """python, code, markdown, rst, html, po, yaml, json, sql, template or text, by the file
+    name."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix in (".py", ".pyi", ".pyw"):
         return "python"
+    if suffix in _READ_KINDS:
+        return _READ_KINDS[suffix]
     if suffix in CODE_SUFFIXES:
         return "code"
     return _PROSE_KINDS.get(suffix, "text")
+
+
+def is_code(path: str) -> bool:
+    """Whether the file is source code, where unusual spaces are traps (HL107)."""
+    return os.path.splitext(path)[1].lower() in CODE_SUFFIXES or kind_of(path) == "python"
 
 
 def read_file(path: str) -> bytes | Diagnostic:
@@ -125,7 +145,7 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
         if decoded.text is None:  # binary: skipped silently
             return []
         text = decoded.text
-        findings = _character_findings(text, kind)
+        findings = _character_findings(text, "code" if kind != "python" and is_code(path) else kind)
         if spam is not None:
             findings.extend(_spam_findings(text, kind, spam))
     if findings:
@@ -167,6 +187,9 @@ def _may_hold_spam(kind: str, data: bytes) -> bool:
     leave room for spam: those files are many and large, and rarely prose."""
     if kind == "code":
         return False  # no reliable way to tell comments from code in every language
+    if kind in ("yaml", "json", "sql", "template"):
+        # Data files and templates are read for their links: the many without one stay unread.
+        return b"://" in data or b"www." in data or (kind == "template" and b"href" in data)
     if kind in ("python", "po"):
         # Two searches in most files: the template words share " our ".
         return b"xn--" in data or (

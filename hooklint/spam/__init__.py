@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from hooklint.rules import Finding
 
-KINDS = ("markdown", "rst", "html", "text", "po")
+KINDS = ("markdown", "rst", "html", "text", "po", "yaml", "json", "sql", "template")
 
 
 class SpamOptions(NamedTuple):
@@ -50,8 +50,12 @@ def check_spam(
 ) -> list[Finding]:
     """Every spam finding in ``text``, sorted by (line, col).
 
-    kind: "markdown", "rst", "html", "text" or "po" (gettext catalogue); anything else is read
-    as "text". regions: when given, only these [start, end) character ranges of text are prose
+    kind: "markdown", "rst", "html", "text", "po" (gettext catalogue), "yaml", "json", "sql"
+    (the string values of data files: :mod:`hooklint.spam.data`) or "template" (the markup of
+    a page template: :mod:`hooklint.spam.templates`); anything else is read as "text". Front
+    matter at the top of Markdown and HTML is read as YAML.
+
+    regions: when given, only these [start, end) character ranges of text are prose
     (comments and docstrings of a source file); everything else is ignored, and positions
     still refer to the whole text.
     """
@@ -61,7 +65,15 @@ def check_spam(
         kind = "text"
     from hooklint.spam.triage import worth_checking
 
-    if not worth_checking(text, kind, options, regions):
+    view = text
+    if regions is None and (
+        kind in ("yaml", "json", "sql") or (kind in ("markdown", "html") and text[:3] == "---")
+    ):
+        # Escapes (\", &#39;, \u0430) would hide links and words from the prefilter.
+        from hooklint.spam.data import quick_view
+
+        view = quick_view(text)
+    if not worth_checking(view, kind, options, regions):
         return []
     from hooklint.spam.rules import check
 

@@ -64,7 +64,7 @@ SITE_WORDS = ("site", "page", "blog", "weblog")
 # "my homepage", "the web page". Tested on the 40 characters before each site word.
 _OWNER = re.compile(
     r"(?i:(?<![^\W_])(?:our|my|the))(?:[\W_]{1,12}(?:very[\W_]{1,12})?own)?[\W_]{1,12}"
-    r"(?i:(?:web|internet|home)[\W_]{0,3})?\Z"
+    r"(?i:(?:web|internet|home)[\W_]{0,12})?\Z"
 )
 
 
