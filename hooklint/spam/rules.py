@@ -7,6 +7,7 @@ offsets become 1-based lines and code-point columns at the end, in one pass over
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -361,6 +362,7 @@ class _Template(NamedTuple):
 def phrase_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     templates = _templates(doc, ctx, hits)
+    _comment_spam(doc, ctx, hits)
     _spintax(doc, hits)
     if doc.kind != "po":
         _boilerplate(doc, ctx, hits)
@@ -447,6 +449,84 @@ def _disguised(source: str) -> bool:
     from hooklint.unicode.chars import skeleton
 
     return skeleton(source) != source
+
+
+def _foreign(link: Link, ctx: Context) -> str | None:
+    """The site of a link to an untrusted site that its text does not name and that is no
+    person's profile page, or None."""
+    url = domains.parse_url(link.url)
+    if url is None or domains.profile_page(url):
+        return None
+    site = domains.site(url.host)
+    if ctx.trusted(site) or ctx.trusted(domains.strip_www(url.host)):
+        return None
+    if link.text and related_link(link.text, url.host, ctx):
+        return None
+    return site
+
+
+def _comment_spam(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL301: the comment-bot families, and generic praise whose commenter name is a keyword
+    phrase linked to an unrelated site (see :mod:`hooklint.spam.comments`)."""
+    from hooklint.spam import comments
+
+    if not doc.links:
+        return
+
+    def untrusted(link: Link) -> bool:
+        url = domains.parse_url(link.url)
+        return url is not None and not ctx.trusted(domains.site(url.host))
+
+    if not any(untrusted(link) for link in doc.links):
+        return
+    foreign = [(link, _foreign(link, ctx)) for link in doc.links]
+    for prose in doc.paragraphs:
+        found = comments.family(prose.lower)
+        if found is None or ctx.allowed_phrase(found[1].group()):
+            continue
+        hits.append(
+            Hit(
+                prose.origin(found[1].start()),
+                "HL301",
+                f'comment-spam template ("{found[0]}"): a bot\'s sentence that fits any page',
+            )
+        )
+    reported: set[int] = set()
+
+    def praise_signed(index: int, body: str) -> None:
+        link, site = foreign[index]
+        if site is None or index in reported or ctx.allowed_phrase(body):
+            return
+        if not (comments.keyword_name(link.text) or phrases.spam_anchor(_normal(link.text))):
+            return
+        if not (comments.generic_praise(body) or comments.family(body)):
+            return
+        reported.add(index)
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL301",
+                f"comment spam: the commenter name '{safe(_clip(link.text, 60))}' is a keyword "
+                f"phrase linked to the unrelated site '{safe(site)}', beside praise that fits "
+                "any page",
+            )
+        )
+
+    # Comments of a data file or front matter: the name's link and the body belong together.
+    for comment in getattr(doc, "comments", ()):
+        if comment.link >= 0:
+            body = " ".join(doc.paragraphs[i].lower for i in comment.paragraphs)
+            praise_signed(comment.link, body)
+    # A comment thread rendered in a page: the commenter's link ends shortly before the body.
+    starts = sorted((link.text_pos, i) for i, link in enumerate(doc.links) if link.text)
+    positions = [at for at, _ in starts]
+    for prose in doc.paragraphs:
+        if len(prose.lower) > comments.MAX_PRAISE or not prose.text:
+            continue
+        begin = prose.origin(0)
+        k = bisect.bisect_right(positions, begin) - 1
+        if k >= 0 and begin - positions[k] <= 300:
+            praise_signed(starts[k][1], prose.lower)
 
 
 def _spintax(doc: Document, hits: list[Hit]) -> None:

@@ -89,6 +89,8 @@ def worth_checking(
         return True
     if titles and _stuffing_suspicious(words_view, options):
         return True
+    if links and _comments_suspicious(words_view, low):
+        return True
     return links and _links_suspicious(view, options)
 
 
@@ -143,6 +145,29 @@ def resolve_lookalikes(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------- phrases
+
+
+def _comments_suspicious(view: str, low: bytes | str) -> bool:
+    """A comment-bot family near its key words, or praise within a comment's reach after a
+    link (rules._comment_spam)."""
+    from hooklint.spam import comments
+
+    same = isinstance(low, bytes) or len(low) == len(view)
+    text: bytes | str = low if same else view
+
+    def hits(needles: tuple[str, ...]) -> list[int]:
+        if isinstance(text, bytes):
+            return positions(text, tuple(n.encode() for n in needles))
+        return positions(text if same else text.lower(), needles)
+
+    for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
+        if comments.family(_window(view, start, end)):
+            return True
+    for start, end in windows(hits(("://", "www.")), len(view), 0, 1400):
+        if comments.praise_in(_window(view, start, end)):
+            return True
+    return False
+
 
 _BOILERPLATE_WORDS = ("reply", "publish", "site", "this:")
 _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
