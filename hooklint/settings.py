@@ -365,8 +365,23 @@ def load_config(path: str) -> Config:
     for i, word in enumerate(argv):  # a deny-list path is relative to the configuration file
         if i and argv[i - 1] == "--deny-list" and not os.path.isabs(word):
             argv[i] = os.path.join(base, word)
-    urls = document.get("project", {}).get("urls", {}) if "project" in document else {}
-    return Config(argv, path, _domains_of(urls.values() if isinstance(urls, dict) else ()))
+    return Config(argv, path, _domains_of(_project_urls(document)))
+
+
+def _project_urls(document: dict[str, object]) -> list[object]:
+    """The project's own URLs: ``[project.urls]``, and Poetry's ``homepage``, ``repository``,
+    ``documentation`` and ``[tool.poetry.urls]`` (the same declaration in Poetry's table)."""
+    found: list[object] = []
+    project = document.get("project")
+    if isinstance(project, dict) and isinstance(project.get("urls"), dict):
+        found.extend(project["urls"].values())
+    tool = document.get("tool")
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    if isinstance(poetry, dict):
+        found.extend(poetry.get(key) for key in ("homepage", "repository", "documentation"))
+        if isinstance(poetry.get("urls"), dict):
+            found.extend(poetry["urls"].values())
+    return found
 
 
 def _config_words(where: str, key: str, flag: str, kind: str, value: object) -> list[str]:

@@ -227,7 +227,7 @@ def spun_groups(text: str) -> list[re.Match[str]]:
     """The spintax groups of a paragraph that are spinner output rather than a list of
     choices: there are two groups or more, or an alternative has several words or is a word
     spinners use; and some alternative has three letters or more."""
-    groups = list(SPINTAX.finditer(text))
+    groups = [m for m in SPINTAX.finditer(text) if not _type_union(m)]
     out = []
     for m in groups:
         options = [o.strip() for o in m.group(1).split("|")]
@@ -240,6 +240,33 @@ def spun_groups(text: str) -> list[re.Match[str]]:
         ):
             out.append(m)
     return out
+
+
+# Type names of JSDoc, TypeScript, Closure and Flow annotations: ``{string|number|Array}`` is
+# a type union (a value of any of these types), not a spinner's alternatives.
+_TYPE_NAMES = frozenset(
+    """
+    string number boolean bool null undefined void any unknown never object array function
+    symbol bigint int integer float double char byte long short date regexp promise map set
+    error element node nodelist htmlelement event window document buffer iterable iterator
+    record partial readonly true false this self none str list dict tuple bytes
+    """.split()
+)
+_TYPE_TAG = re.compile(
+    r"@(?:param|arg|argument|returns?|type|typedef|property|prop|throws|"
+    r"yields?|template|callback|member|var|const|enum)\b[^\n{]{0,40}\Z"
+)
+
+
+def _type_union(m: re.Match[str]) -> bool:
+    """Whether a braced group is a type annotation: it follows a JSDoc tag (``@param``), or
+    every alternative is one word and one of them names a type."""
+    if _TYPE_TAG.search(m.string, max(0, m.start() - 60), m.start()):
+        return True
+    options = [o.strip() for o in m.group(1).split("|")]
+    if any(" " in o for o in options):
+        return False
+    return any(o.lower().rstrip("[]") in _TYPE_NAMES for o in options)
 
 
 SPIN_WORDS = frozenset(
@@ -255,7 +282,15 @@ SPIN_WORDS = frozenset(
 _DRUGS = (
     "viagra|cialis|levitra|kamagra|tramadol|xanax|valium|oxycodone|oxycontin|adderall|ambien|"
     "phentermine|modafinil|propecia|clomid|ivermectin|sildenafil|tadalafil|hydrocodone|ativan|"
-    "klonopin|percocet|vicodin|codeine|diazepam|alprazolam|lorazepam"
+    "klonopin|percocet|vicodin|codeine|diazepam|alprazolam|lorazepam|dilaudid|hydromorphone|"
+    "painkillers?|pain~pills|opioids?|soma|carisoprodol|gabapentin|pregabalin|suboxone|"
+    "methadone|fentanyl|morphine|ritalin|vyvanse|armodafinil|zolpidem|clonazepam|roxicodone|"
+    "nembutal|ketamine|pills|tablets|meds"
+)
+# What follows a drug in a shop's sales line: where, how fast, and without which paper.
+_SHOP_TAIL = (
+    r"(?:online|without~(?:a~)?(?:prescription|rx)|no~(?:prescription|rx)|for~sale|cheap"
+    r"|overnight|next~day~delivery|same~day~delivery)"
 )
 
 
@@ -265,7 +300,7 @@ class _Trade:
 
     def __init__(self, name: str, pattern: str, words: str, prefixes: str = "") -> None:
         self.name = name
-        self.source = pattern.replace("~", r"[\s\-]{1,3}")
+        self.source = pattern.replace("~?", "(?:~)?").replace("~", r"[\s\-]{1,3}")
         self.words = frozenset(words.replace("|", " ").split())
         self.prefixes = tuple(prefixes.split())
         self._pattern: re.Pattern[str] | None = None
@@ -293,31 +328,47 @@ TRADES = (
         r"|free~spins|no~deposit~bonus|sports~betting|betting~(?:tips|sites)|bet~online"
         r"|online~betting|poker~online|online~poker|daftar~slot|agen~(?:slot|judi|togel)"
         r"|bandar~(?:togel|judi)|deneme~bonusu|canl[ıi]~bahis|ka[çc]ak~bahis|bahis~siteleri"
+        r"|(?:visit|play~at|join|sign~up~at|register~at|claim~at)(?:~\w+){1,2}~casino"
+        r"|casino~(?:login|review|no~deposit|free~spins|sign~up)|pola~gacor|\w+~gacor|gacor"
+        r"|(?:login|daftar|link)~(?:\w+~)?\w*(?:slot|togel|judi)\w*|rtp~slot|maxwin"
+        r"|bahis~(?:sitesi|forumu)|\w+bet~giri[şs]"
         r"|casino~siteleri|bonus~veren~siteler|онлайн~казино|казино~онлайн|ставки~на~спорт"
         r"|букмекерск\w*~контор\w*|کازینو|شرط~?بندی)\b|博彩|网赌|菠菜|赌场",
         "gacor situs judi togel casinos spins deposit betting bet poker daftar agen bandar bonusu"
-        " bahis siteleri slot онлайн ставки",
-        "casino казино букмекер کازینو شرط",
+        " bahis siteleri slot онлайн ставки maxwin rtp login link vs",
+        "casino казино букмекер کازینو شرط giri",
     ),
     _Trade(
         "pharmacy with a call to buy",
-        r"\b(?:(?:buy|order|purchase|cheap|discount|generic)(?:~\w+)?~(?:"
+        r"\b(?:(?:buy|order|purchase|shop|cheap|discount|generic)(?:~\w+)?~(?:"
         + _DRUGS
+        + r")(?:~\d+~?mg)?(?:~(?:tablets|pills|capsules))?~"
+        + _SHOP_TAIL
+        + r"|(?:buy|order|purchase|shop|cheap|discount|generic)(?:~\w+)?~(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
         + r")|(?:"
-        + _DRUGS
-        + r")~(?:online|without~(?:a~)?prescription|no~prescription|for~sale|cheap"
-        r"|overnight)|online~pharmacy|canadian~pharmacy|pharmacy~online"
-        r"|without~(?:a~)?prescription|no~prescription~needed)\b",
-        _DRUGS + " pharmacy prescription",
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")~"
+        + _SHOP_TAIL
+        + r"|(?:buy|order|purchase|get)~(?:\w+~){1,3}(?:online~)?(?:overnight|without~(?:a~)?"
+        r"prescription|with~no~prescription|no~prescription)"
+        r"|(?:trusted~|best~|cheap~|legit~)?online~pharmac(?:y|ies)|canadian~pharmac(?:y|ies)"
+        r"|pharmacy~online|without~(?:a~)?prescription|no~prescription~needed"
+        r"|click~here~(?:for|to)~(?:order|buy|purchase)|rush~(?:your|my)~order)\b",
+        _DRUGS.replace("~", " ")
+        + " pharmacy pharmacies prescription overnight click rush shop order buy purchase",
     ),
     _Trade(
         "essay writing",
         r"\b(?:(?:buy|cheap|custom|order|pay~for)(?:~an?)?~(?:essays?|term~papers?"
         r"|research~papers?|dissertations?|coursework)|write~my~(?:essay|paper|assignment)"
-        r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment)|pay~someone~to~(?:do"
+        r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment|essay)"
+        r"|(?:write|do)~(?:an?|my)~(?:essay|paper)~(?:for~(?:me|cheap|money)|cheap|online)"
+        r"|essays?~(?:help|for~cheap|online~cheap)|(?:top|best|cheap|uk|us)~essay~\w+"
+        r"|pay~someone~to~(?:do"
         r"|write)|(?:homework|assignment|dissertation)~help(?:~online)?|paper~writing~service)\b"
         r"|代写|代考",
-        "coursework homework assignment someone",
+        "coursework homework assignment someone write",
         "essay paper dissertation",
     ),
     _Trade(
@@ -356,8 +407,12 @@ TRADES = (
         r"|followers|likes|views|reviews|youtube~views|instagram~followers|facebook~likes"
         r"|google~reviews)|seo~services?|link~building~services?|guest~post(?:ing)?~services?"
         r"|high~(?:da|pa|dr)~backlinks?|pbn~(?:links|backlinks)|cheap~seo|best~seo~(?:company"
-        r"|agency|services?)|backlinks?~(?:service|package)s?)\b|خرید~بک~?لینک|خرید~فالوور",
-        "traffic likes views reviews seo building guest pbn",
+        r"|agency|services?)|backlinks?~(?:service|package)s?|(?:white~?hat|black~?hat|high~da"
+        r"|dofollow|do~follow|contextual|authority|quality|manual)~(?:seo~)?backlinks?"
+        r"|keyword~targeted~(?:traffic|visitors)|(?:targeted|organic)~(?:web~)?(?:traffic|visitors)"
+        r"~(?:to|for|from)|high~da~pa|da~pa~tf~cf|rank~(?:1|#1|first|one)~on~google"
+        r"|google~(?:1st|first)~page)\b|خرید~بک~?لینک|خرید~فالوور",
+        "traffic likes views reviews seo building guest pbn targeted organic da rank google",
         "backlink follower خرید",
     ),
     _Trade(
@@ -371,12 +426,65 @@ TRADES = (
     _Trade(
         "selling diplomas",
         r"купить~(?:диплом|аттестат|права|справку|водительские|удостоверение)\w*"
-        r"|диплом\w*~(?:купить|без~предоплаты)",
-        "купить",
+        r"|диплом\w*~(?:купить|без~предоплаты)"
+        r"|\b(?:(?:buy|order|purchase|get|make)~(?:an?~)?(?:fake|real|registered|novelty"
+        r"|original|verified)~(?:\w+~)?(?:degrees?|diplomas?|transcripts?|certificates?|passports?"
+        r"|ielts|toefl)|(?:buy|order|purchase)~(?:an?~)?(?:degrees?|diplomas?|transcripts?)"
+        r"|fake~(?:degrees?|diplomas?|transcripts?|certificates?)|(?:comprar|compra)~(?:un~)?"
+        r"(?:diploma|t[íi]tulo)s?)\b"
+        r"|(?:购买|办理|定制|买|仿制|代办)\S{0,6}?(?:文凭|毕业证|学位证|成绩单|学历)"
+        r"|(?:国外|假)文凭|(?:文凭|毕业证|学位证)(?:购买|办理|定制)",
+        "купить buy order purchase get make fake comprar compra",
         "диплом",
     ),
+    _Trade(
+        "pirate streaming",
+        r"\b(?:watch~(?:\S+~){0,6}?(?:full~movies?|online~(?:for~)?free|free~online|full~hd)"
+        r"|full~movies?~(?:online|free|download|watch|streaming|hd)|(?:123|f|go|yes)movies"
+        r"|putlocker|soap2day|(?:streaming|stream)~(?:the~)?full~movie"
+        r"|(?:live~stream(?:ing)?|livestream)~(?:free|online|hd)~(?:free|online|hd)?"
+        r"|pel[íi]cula~completa~(?:online|gratis)|filme~completo~(?:online|gr[áa]tis)"
+        r"|film~complet~(?:en~)?(?:streaming|gratuit))\b"
+        r"|смотреть~онлайн|в~хорошем~качестве|在线观看|完整版",
+        "watch movie movies putlocker soap2day streaming stream livestream pelicula película"
+        " filme film смотреть",
+        "123 fmovies gomovies yesmovies",
+    ),
+    _Trade(
+        "crypto recovery scam",
+        r"\b(?:(?:crypto|bitcoin|btc|funds?|assets?|scam|wallet|money|usdt)~recovery~(?:hackers?"
+        r"|experts?|specialists?|services?|agency|company)|recovery~hackers?"
+        r"|hackers?~(?:for~hire|recovery)|hire~(?:an?~)?(?:legit|genuine|certified|real)?~?hackers?"
+        r"|(?:legit|genuine|certified|trusted)~(?:crypto~|recovery~)?hackers?"
+        r"|\w+~ultimate~hackers?)\b",
+        "recovery hacker hackers hire legit genuine certified trusted ultimate",
+    ),
+    _Trade(
+        "cracked software",
+        r"\b(?:\w+~\d*~?activator|keygen|(?:crack|cracked)~(?:download|free|full|version)"
+        r"|serial~keys?~(?:free|generator)|(?:free|full)~version~(?:crack|download~free)"
+        r"|license~key~(?:free|crack|generator))\b",
+        "activator keygen crack cracked serial license",
+    ),
+    _Trade(
+        "supplements",
+        r"\b(?:(?:keto|acv|cbd|hemp|slimming)~(?:\w+~)?gummies|cbd~(?:oil|gummies)~(?:for~sale"
+        r"|online|buy)|cbd~with~thc|(?:buy|order)~cbd|male~enhancement|last~longer~in~bed"
+        r"|erectile~dysfunction~(?:pills|cure)|weight~loss~(?:pills|gummies|supplements?)"
+        r"|diet~pills)\b",
+        "gummies cbd enhancement longer erectile weight diet",
+    ),
+    _Trade(
+        "event tickets and streams",
+        r"\b(?:\w+~vs\.?~\w+~(?:tickets|live~stream\w*|live~online|online~free)"
+        r"|tickets~for~sale|cheap~tickets~(?:online|for))\b",
+        "tickets vs live",
+    ),
 )
-_CJK_STEMS = ("博彩", "网赌", "菠菜", "赌场", "代写", "代考")
+_CJK_STEMS = (
+    "博彩", "网赌", "菠菜", "赌场", "代写", "代考", "文凭", "毕业证", "学位证", "成绩单", "学历",
+    "在线观看", "完整版",
+)  # fmt: skip
 _KEY_WORDS = frozenset().union(*(t.words for t in TRADES))
 _KEY_PREFIXES = tuple(p for t in TRADES for p in t.prefixes)
 _PHONE = re.compile(r"\d{3}\W{0,3}\d{4}")
@@ -390,6 +498,19 @@ _DOWNLOAD_TEXT = (
     r"|keygen|patch|mod\s+apk)\b|\.(?:exe|zip|apk|dmg|msi|rar|7z|tar|gz|tgz|deb|rpm|jar|pkg|iso"
     r"|appimage)\b"
 )
+
+
+_INVITE = re.compile(
+    r"(?<![^\W_])(?:slack|discord|gitter|matrix|zulip|mattermost|telegram|irc|chat|community"
+    r"|forum|invite|mailing[\s_-]?list)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def invite(text: str) -> bool:
+    """Whether a link text or path names a chat or community invite (``our Slack``,
+    ``/join-xyz-slack``)."""
+    return _INVITE.search(text.replace("-", " ").replace("_", " ")) is not None
 
 
 @cache

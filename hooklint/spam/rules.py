@@ -7,6 +7,7 @@ offsets become 1-based lines and code-point columns at the end, in one pass over
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -72,6 +73,8 @@ def findings(text: str, hits: list[Hit]) -> list[Finding]:
 def link_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     hidden = inside(doc.hidden)
+    page = _page_sites(doc, hidden)
+    roots = _relative_roots(doc)
     for link in doc.links:
         url = domains.parse_url(link.url)
         if url is None:
@@ -84,7 +87,8 @@ def link_hits(doc: Document, ctx: Context) -> list[Hit]:
         _shortener(link, url, site, ctx, hits)
         _commercial(link, site, ctx, hits)
         _mismatch(link, url, site, hits)
-        _hidden(link, shown, hidden, hits)
+        same_site = site in page or _own_hidden(link, url, roots)
+        _hidden(link, shown, same_site, hidden, hits)
         if ctx.deny is not None:
             pattern = ctx.deny.match(url.host + url.path) or ctx.deny.match(site)
             if pattern:
@@ -157,6 +161,10 @@ def _shortener(link: Link, url: domains.Url, site: str, ctx: Context, hits: list
     """HL305: a shortener or redirector between the reader and the target."""
     name = domains.shortener(url.host, url.path, ctx.shorteners)
     text = " ".join(link.text.split())
+    if name and phrases.invite(text + " " + url.path):
+        # A project's own chat invite (Slack, Discord, Gitter …) is usually a short link,
+        # because the invite URLs are long and expire: the text says where it leads.
+        return
     download = bool(text) and phrases.download_text().search(text) is not None
     behind = f" behind the download-looking text '{safe(_clip(text, 60))}'" if download else ""
     if name:
@@ -188,8 +196,8 @@ def _normal(text: str) -> str:
 
 
 def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
-    """HL306: a spam trade in the link's domain name or in its text."""
-    trade = domains.keyword_domain(site)
+    """HL306: a spam trade in the link's domain name, its path or its text."""
+    trade = domains.keyword_domain(site, tokens=False)
     if trade:
         hits.append(
             Hit(
@@ -198,22 +206,57 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 f"keyword domain '{safe(site)}' advertises {trade}",
             )
         )
-    if not link.text or domains.under(site, domains.REFERENCE_HOSTS):
+    if domains.under(site, domains.REFERENCE_HOSTS):
         return
-    text = _normal(link.text)
-    trade = phrases.spam_anchor(text)
-    if trade is None and not link.text.isascii():
-        # Lexicon entries in scripts with lookalikes (купить диплом) match the text as written.
-        trade = phrases.spam_anchor(" ".join(link.text.lower().split()))
-    if trade and not ctx.allowed_phrase(text):
+    anchor = _anchor_trade(link, ctx)
+    if anchor:
         hits.append(
             Hit(
                 link.text_pos,
                 "HL306",
                 f"commercial spam anchor text '{safe(_clip(' '.join(link.text.split()), 60))}' "
-                f"({trade}) links to '{safe(site)}'",
+                f"({anchor}) links to '{safe(site)}'",
             )
         )
+        return
+    token = None if trade else domains.keyword_domain(site)
+    if token:
+        hits.append(Hit(link.url_pos, "HL306", f"keyword domain '{safe(site)}' advertises {token}"))
+        return
+    url = domains.parse_url(link.url)
+    described = trade or url is None or domains.under(site, _PATH_HOSTS)
+    words = domains.path_words(url.path) if url is not None and not described else ""
+    path_trade = phrases.spam_anchor(words) if words else None
+    if path_trade:
+        hits.append(
+            Hit(
+                link.url_pos,
+                "HL306",
+                f"the path of the link to '{safe(site)}' advertises {path_trade} "
+                f"('{safe(_clip(words, 60))}')",
+            )
+        )
+
+
+def _anchor_trade(link: Link, ctx: Context) -> str | None:
+    """The spam trade a link's text sells, unless the user allowed the phrase."""
+    if not link.text:
+        return None
+    text = _normal(link.text)
+    trade = phrases.spam_anchor(text)
+    if trade is None and not link.text.isascii():
+        # Lexicon entries in scripts with lookalikes (купить диплом) match the text as written.
+        trade = phrases.spam_anchor(" ".join(link.text.lower().split()))
+    return trade if trade and not ctx.allowed_phrase(text) else None
+
+
+# Hosts whose paths are titles of other people's pages (issues, searches, articles about a
+# subject): their words describe, they do not sell.
+_PATH_HOSTS = (
+    "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com", "google.com",
+    "bing.com", "duckduckgo.com", "youtube.com", "reddit.com", "news.ycombinator.com",
+    "medium.com", "arxiv.org", "nytimes.com", "bbc.co.uk", "theguardian.com", "archive.org",
+)  # fmt: skip
 
 
 def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:
@@ -235,12 +278,48 @@ def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:
     )
 
 
-def _hidden(link: Link, shown: str, hidden: Callable[[int], bool], hits: list[Hit]) -> None:
+def _page_sites(doc: Document, hidden: Callable[[int], bool]) -> frozenset[str]:
+    """The sites a page visibly links to twice or more: its own site, in a saved page or a
+    theme (a hidden tag list or mobile menu pointing there hides nothing from anyone)."""
+    counts: Counter[str] = Counter()
+    for link in doc.links:
+        if hiding_reason(link.attrs) or hidden(link.text_pos if link.text else link.url_pos):
+            continue
+        url = domains.parse_url(link.url)
+        if url is not None:
+            counts[domains.site(url.host)] += 1
+    return frozenset(site for site, n in counts.items() if n >= 2)
+
+
+def _relative_roots(doc: Document) -> frozenset[str]:
+    """The first two path segments of the page's site-relative links (``/owner/repo/fork``)."""
+    return frozenset(
+        "/".join(link.url.lower().split("/")[1:3])
+        for link in doc.links
+        if link.url.startswith("/") and not link.url.startswith("//") and link.url.count("/") >= 2
+    )
+
+
+def _own_hidden(link: Link, url: domains.Url, roots: frozenset[str]) -> bool:
+    """A hidden link that declares itself part of the page's own site: a microformat tag or
+    author link (``rel="tag"`` to a ``/tag/`` page), or a link into the same path as the
+    page's own relative links (an owner-only button of a saved page)."""
+    rel = (link.attr("rel") or "").lower().split()
+    path = url.path.lower()
+    if any(r in rel and f"/{r}/" in path for r in ("tag", "author", "category")):
+        return True
+    first = "/".join(path.split("/")[1:3]) if path.count("/") >= 2 else ""
+    return "/" in first and first in roots
+
+
+def _hidden(
+    link: Link, shown: str, same_site: bool, hidden: Callable[[int], bool], hits: list[Hit]
+) -> None:
     """HL307: a link readers cannot see, or the tells of SEO link building."""
     reason = hiding_reason(link.attrs)
     if reason is None and hidden(link.text_pos if link.text else link.url_pos):
         reason = "inside an element hidden by its style"
-    if reason:
+    if reason and not same_site:
         hits.append(
             Hit(link.url_pos, "HL307", f"hidden link to '{shown}' ({safe(_clip(reason, 60))})")
         )
@@ -283,6 +362,7 @@ class _Template(NamedTuple):
 def phrase_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     templates = _templates(doc, ctx, hits)
+    _comment_spam(doc, ctx, hits)
     _spintax(doc, hits)
     if doc.kind != "po":
         _boilerplate(doc, ctx, hits)
@@ -312,6 +392,10 @@ def _templates(doc: Document, ctx: Context, hits: list[Hit]) -> list[_Template]:
                 matched = prose.lower[m.start() : m.end()]
                 if ctx.allowed_phrase(matched):
                     continue
+                if name == "comment-spam signature" and _signs_own_site(
+                    doc, prose.origin(m.end() - 1), ctx
+                ):
+                    continue
                 origin = prose.origin(m.start())
                 source = doc.text[origin : prose.origin(m.end() - 1) + 1]
                 disguised = _disguised(source)
@@ -326,6 +410,25 @@ def _templates(doc: Document, ctx: Context, hits: list[Hit]) -> list[_Template]:
                 )
                 found.append(_Template(index, m.start(), end, anchor.lower()))
     return found
+
+
+def _signs_own_site(doc: Document, at: int, ctx: Context) -> bool:
+    """Whether the link right after a signature (within a line or so) shows its own address
+    or goes to a trusted site: an author pointing at their own page ("feel free to visit my
+    webpage https://me.example"), where the reader sees where the link leads."""
+    for link in doc.links:
+        if not at <= link.text_pos <= at + 160:
+            continue
+        url = domains.parse_url(link.url)
+        if url is None:
+            return False
+        if ctx.trusted(domains.site(url.host)):
+            return True
+        if link.kind in ("bare", "autolink"):
+            return False
+        named = domains.text_host(link.text.strip("*_ "))
+        return named is not None and domains.site(named) == domains.site(url.host)
+    return False
 
 
 _FOLLOWING = re.compile(r"[\s:;,\-–—]*((?:[^\s.!?]+[\s]?){1,6})")
@@ -348,6 +451,84 @@ def _disguised(source: str) -> bool:
     return skeleton(source) != source
 
 
+def _foreign(link: Link, ctx: Context) -> str | None:
+    """The site of a link to an untrusted site that its text does not name and that is no
+    person's profile page, or None."""
+    url = domains.parse_url(link.url)
+    if url is None or domains.profile_page(url):
+        return None
+    site = domains.site(url.host)
+    if ctx.trusted(site) or ctx.trusted(domains.strip_www(url.host)):
+        return None
+    if link.text and related_link(link.text, url.host, ctx):
+        return None
+    return site
+
+
+def _comment_spam(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL301: the comment-bot families, and generic praise whose commenter name is a keyword
+    phrase linked to an unrelated site (see :mod:`hooklint.spam.comments`)."""
+    from hooklint.spam import comments
+
+    if not doc.links:
+        return
+
+    def untrusted(link: Link) -> bool:
+        url = domains.parse_url(link.url)
+        return url is not None and not ctx.trusted(domains.site(url.host))
+
+    if not any(untrusted(link) for link in doc.links):
+        return
+    foreign = [(link, _foreign(link, ctx)) for link in doc.links]
+    for prose in doc.paragraphs:
+        found = comments.family(prose.lower)
+        if found is None or ctx.allowed_phrase(found[1].group()):
+            continue
+        hits.append(
+            Hit(
+                prose.origin(found[1].start()),
+                "HL301",
+                f'comment-spam template ("{found[0]}"): a bot\'s sentence that fits any page',
+            )
+        )
+    reported: set[int] = set()
+
+    def praise_signed(index: int, body: str) -> None:
+        link, site = foreign[index]
+        if site is None or index in reported or ctx.allowed_phrase(body):
+            return
+        if not (comments.keyword_name(link.text) or phrases.spam_anchor(_normal(link.text))):
+            return
+        if not (comments.generic_praise(body) or comments.family(body)):
+            return
+        reported.add(index)
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL301",
+                f"comment spam: the commenter name '{safe(_clip(link.text, 60))}' is a keyword "
+                f"phrase linked to the unrelated site '{safe(site)}', beside praise that fits "
+                "any page",
+            )
+        )
+
+    # Comments of a data file or front matter: the name's link and the body belong together.
+    for comment in getattr(doc, "comments", ()):
+        if comment.link >= 0:
+            body = " ".join(doc.paragraphs[i].lower for i in comment.paragraphs)
+            praise_signed(comment.link, body)
+    # A comment thread rendered in a page: the commenter's link ends shortly before the body.
+    starts = sorted((link.text_pos, i) for i, link in enumerate(doc.links) if link.text)
+    positions = [at for at, _ in starts]
+    for prose in doc.paragraphs:
+        if len(prose.lower) > comments.MAX_PRAISE or not prose.text:
+            continue
+        begin = prose.origin(0)
+        k = bisect.bisect_right(positions, begin) - 1
+        if k >= 0 and begin - positions[k] <= 300:
+            praise_signed(starts[k][1], prose.lower)
+
+
 def _spintax(doc: Document, hits: list[Hit]) -> None:
     """HL311: spinner alternatives left unexpanded in prose."""
     for prose in doc.paragraphs:
@@ -362,8 +543,18 @@ def _spintax(doc: Document, hits: list[Hit]) -> None:
             )
 
 
+_FORM_MARKUP = re.compile(r"<(?:form|textarea|input)\b", re.IGNORECASE)
+_CATALOGUE_QUOTE = re.compile(r"\bmsgid\b[\s\S]{0,2000}?\bmsgstr\b|\bmsgstr\b|\bmsgid_plural\b")
+
+
 def _boilerplate(doc: Document, ctx: Context, hits: list[Hit]) -> None:
-    """HL310: the comment-form and sharing labels of a scraped web page."""
+    """HL310: the comment-form and sharing labels of a scraped web page.
+
+    Not in a template that has the form itself (``<form>``, ``<textarea>``, ``<input>``: the
+    labels are its own user interface), nor in a text that quotes catalogue entries.
+    """
+    if _FORM_MARKUP.search(doc.text) or _CATALOGUE_QUOTE.search(doc.text):
+        return
     stream = join(doc.paragraphs)
     markers = [
         (
@@ -526,6 +717,9 @@ def _foreign_link_texts(doc: Document, ctx: Context) -> dict[str, str]:
             continue
         url = domains.parse_url(link.url)
         if url is None or related_link(link.text, url.host, ctx):
+            continue
+        if domains.profile_page(url):
+            # A person's name linked to their own profile cites someone; it pushes no keyword.
             continue
         out.setdefault(skeleton(" ".join(link.text.lower().split())), domains.site(url.host))
     return out

@@ -90,6 +90,8 @@ def worth_checking(
         return True
     if titles and _stuffing_suspicious(words_view, options):
         return True
+    if links and _comments_suspicious(words_view, low):
+        return True
     return links and _links_suspicious(view, options)
 
 
@@ -144,6 +146,29 @@ def resolve_lookalikes(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------- phrases
+
+
+def _comments_suspicious(view: str, low: bytes | str) -> bool:
+    """A comment-bot family near its key words, or praise within a comment's reach after a
+    link (rules._comment_spam)."""
+    from hooklint.spam import comments
+
+    same = isinstance(low, bytes) or len(low) == len(view)
+    text: bytes | str = low if same else view
+
+    def hits(needles: tuple[str, ...]) -> list[int]:
+        if isinstance(text, bytes):
+            return positions(text, tuple(n.encode() for n in needles))
+        return positions(text if same else text.lower(), needles)
+
+    for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
+        if comments.family(_window(view, start, end)):
+            return True
+    for start, end in windows(hits(("://", "www.")), len(view), 0, 1400):
+        if comments.praise_in(_window(view, start, end)):
+            return True
+    return False
+
 
 _BOILERPLATE_WORDS = ("reply", "publish", "site", "this:")
 _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
@@ -310,9 +335,17 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
 
 
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
-    """Whether the path and query of a URL carry an affiliate tag, a redirect or a denied
-    pattern."""
+    """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
+    pattern, a shortener's short code or the words of a spam trade."""
+    from hooklint.spam import phrases
+
     if ctx.deny is not None and ctx.deny.match(host + rest):
+        return not ctx.trusted(domains.strip_www(host))
+    path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
+    if path and domains.lookalike_shortener(host, path):
+        return not ctx.trusted(domains.strip_www(host))
+    words = domains.path_words(path) if "-" in path or "_" in path else ""
+    if words and phrases.may_sell(words) and phrases.spam_anchor(words):
         return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
         return False
