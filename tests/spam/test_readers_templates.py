@@ -97,3 +97,15 @@ def test_hidden_link_in_vue_markup_but_not_in_its_script() -> None:
 def test_template_expression_in_href_is_no_link() -> None:
     text = '<div style="display:none"><a href="{{ site.url }}/tags/">tags</a></div>\n'
     assert check_spam(text, "template") == []
+
+
+def test_every_kind_read_for_spam_is_documented() -> None:
+    from hooklint.docs import SPAM_PLACES, explain
+    from hooklint.run import _READ_KINDS
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for suffix in _READ_KINDS:
+        assert f"`{suffix}`" in SPAM_PLACES, suffix
+        assert f"`{suffix}`" in readme, suffix
+    assert "## Where it looks" in (explain("HL307") or "")
+    assert "## Where it looks" not in (explain("HL101") or "")
