@@ -109,3 +109,21 @@ def test_every_kind_read_for_spam_is_documented() -> None:
         assert f"`{suffix}`" in readme, suffix
     assert "## Where it looks" in (explain("HL307") or "")
     assert "## Where it looks" not in (explain("HL101") or "")
+
+
+def test_markup_printed_by_php_is_markup() -> None:
+    hidden = (
+        '<?php\nfunction credits() {\n    echo \'<span style="font-size:0"><a href='
+        '"https://bet-bonus.example/">casino bonus</a></span>\';\n}\n'
+    )
+    shown = (
+        '<?php\n$footer = "<p>Built with <a href=\\"https://docs.example.org/\\">Sphinx</a>'
+        "</p>\";\n$n = count($items); echo '<!-- ' . $n . ' -->';\n"
+    )
+    found = check_spam(hidden, "template")
+    assert "HL307" in {f.code for f in found}
+    assert (found[0].line, hidden.splitlines()[2][found[0].col - 1 :][:5]) == (3, "https")
+    assert check_spam(shown, "template") == []
+    view = template_view(shown)
+    assert len(view) == len(shown) and '<a href= "https://docs.example.org/">' in view
+    assert "count" not in view
