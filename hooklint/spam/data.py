@@ -451,7 +451,12 @@ _INSERT = re.compile(
     r"(?:\(([^()]{0,20000})\))?\s*VALUES",
     re.IGNORECASE,
 )
-_SQL_TOKEN = re.compile(r"[(),;']|--(?=[ \t\r\n])|/\*|INSERT\s", re.IGNORECASE)
+_SQL_TOKEN = re.compile(r"[(),;']|--(?=[ \t\r\n])|/\*|INSERT\s|COPY\s", re.IGNORECASE)
+# PostgreSQL's dump format: tab-separated rows after COPY … FROM stdin, up to a line "\.".
+_COPY = re.compile(
+    r"COPY\s+([\w.\"]{1,200})\s*(?:\(([^()]{0,20000})\))?\s+FROM\s+stdin;[^\n]{0,200}\n",
+    re.IGNORECASE,
+)
 # The columns of WordPress's comments table, in the order its dumps write them.
 _WP_COMMENTS = (
     "comment_id comment_post_id comment_author comment_author_email comment_author_url"
@@ -507,6 +512,14 @@ def read_sql(text: str) -> list[Value]:
         elif token == "/*":
             close = text.find("*/", pos)
             pos = end if close < 0 else close + 2
+        elif token[:4].upper() == "COPY":
+            copy = _COPY.match(text, m.start())
+            if copy is not None and depth == 0:
+                table = copy.group(1).replace('"', "").lower().rsplit(".", 1)[-1]
+                names = copy.group(2)
+                copied = [c.strip(' \t\r\n"').lower() for c in names.split(",")] if names else None
+                pos, records = _copy_rows(text, copy.end(), copied, table, records, values)
+                columns, table = None, ""
         else:  # INSERT
             insert = _INSERT.match(text, m.start())
             if insert is not None:
@@ -518,6 +531,40 @@ def read_sql(text: str) -> list[Value]:
                 depth = 0
                 pos = insert.end()
     return values
+
+
+def _copy_rows(
+    text: str,
+    start: int,
+    columns: list[str] | None,
+    table: str,
+    records: int,
+    values: list[Value],
+) -> tuple[int, int]:
+    """The rows of a COPY block from ``start``: where the block ends, and the record count."""
+    pos = start
+    end = len(text)
+    while pos < end:
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = end
+        stop = line_end - 1 if line_end > pos and text[line_end - 1] == "\r" else line_end
+        if text.startswith("\\.", pos) and stop - pos == 2:
+            return line_end + 1, records
+        row: list[tuple[int, int] | None] = []
+        field = pos
+        while True:
+            tab = text.find("\t", field, stop)
+            field_end = stop if tab < 0 else tab
+            row.append(None if text[field:field_end] == "\\N" else (field, field_end))
+            if tab < 0:
+                break
+            field = tab + 1
+        if len(row) > 1:
+            _sql_row(row, columns, table, records, text, values, "double")
+            records += 1
+        pos = line_end + 1
+    return end, records
 
 
 def _closing_sql_quote(text: str, start: int, end: int) -> int:
@@ -545,6 +592,7 @@ def _sql_row(
     record: int,
     text: str,
     values: list[Value],
+    style: str = "sql",
 ) -> None:
     names = columns
     if names is None and table.endswith("comments") and len(row) in (13, 14, 15):
@@ -553,7 +601,7 @@ def _sql_row(
         names = _names_by_shape(row, text)
     for name, field in zip(names, row, strict=False):
         if field is not None:
-            values.append(Value(field[0], field[1], name, record, "sql"))
+            values.append(Value(field[0], field[1], name, record, style))
 
 
 def _names_by_shape(row: list[tuple[int, int] | None], text: str) -> list[str]:

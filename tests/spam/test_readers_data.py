@@ -59,6 +59,22 @@ def test_sql_rows_without_a_column_list_are_read_by_their_shape() -> None:
     assert got["content"] == [("Great tutorial, it worked first time.", 0)]
 
 
+def test_postgres_copy_rows_are_read_by_their_columns() -> None:
+    text = (
+        "SET client_encoding = 'UTF8';\n"
+        "COPY public.comments (id, author, author_url, body) FROM stdin;\n"
+        "1\tKai\thttps://kai.example\tIt's fine\\nreally\n"
+        "2\tBo\t\\N\tNo link, can't say\n"
+        "\\.\n"
+        "INSERT INTO notes (a) VALUES ('after');\n"
+    )
+    got = named(text, read_sql(text))
+    assert got["author"] == [("Kai", 0), ("Bo", 1)]
+    assert got["author_url"] == [("https://kai.example", 0)]
+    assert [v for v, _ in got["body"]] == ["It's fine really", "No link, can't say"]
+    assert [v for v, _ in got["a"]] == ["after"]
+
+
 def test_sql_comments_do_not_open_strings() -> None:
     text = "-- it's a dump\n/* don't */\nINSERT INTO x (a) VALUES ('one');\n"
     assert [v for v, _ in named(text, read_sql(text))["a"]] == ["one"]
@@ -106,6 +122,8 @@ def test_field_anchors_pair_names_and_urls_of_one_record_only() -> None:
         pytest.param("sql", "(" * 200_000 + "'" + "\\'" * 100_000, id="sql-open"),
         pytest.param("sql", "INSERT INTO t (" * 20_000, id="sql-inserts"),
         pytest.param("sql", "/*" * 100_000, id="sql-comments"),
+        pytest.param("sql", "COPY t FROM stdin;\n" + "\t" * 500_000, id="sql-copy-tabs"),
+        pytest.param("sql", "COPY t FROM stdin;\n" * 50_000, id="sql-copies"),
     ],
 )
 def test_hostile_data_costs_linear_time_and_never_raises(kind: str, text: str) -> None:
