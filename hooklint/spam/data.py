@@ -325,7 +325,7 @@ def read_yaml(text: str, start: int = 0, end: int | None = None) -> list[Value]:
             if block_start >= 0:
                 values.append(Value(block_start, block_end, key, record))
         elif first in "[{":
-            _flow(text, at + 1, line_end, key, record, values)
+            records = _flow(text, at, line_end, key, record, records, values)
         else:
             value_end = _plain_end(text, at, line_end)
             # A plain scalar goes on over the lines indented more than its key.
@@ -353,18 +353,32 @@ def _plain_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _flow(text: str, start: int, end: int, key: str, record: int, values: list[Value]) -> None:
-    """The scalars of a flow collection (``[a, "b"]``, ``{k: v}``) on one line."""
+def _flow(
+    text: str, start: int, end: int, key: str, record: int, records: int, values: list[Value]
+) -> int:
+    """The scalars of a flow collection (``[a, "b"]``, ``{k: v}``) on one line; each mapping
+    in it is a record of its own (numbered from ``records``; the new count is returned)."""
     pos = start
+    outer = [(key, record)]
     while pos < end:
         m = _FLOW_ITEM.match(text, pos, end)
         if m is None or m.end() == pos:
+            if text[pos] == "{":
+                outer.append(("", records))
+                records += 1
+            elif text[pos] in "}]" and len(outer) > 1:
+                outer.pop()
             pos += 1
             continue
+        is_key = m.end() < end and text[m.end()] == ":"
         for group, style in ((1, "double"), (2, "single"), (3, "plain")):
             if m.group(group):
-                values.append(Value(m.start(group), m.end(group), key, record, style))
-        pos = m.end() + 1
+                if is_key:
+                    outer[-1] = (m.group(group).strip().lower(), outer[-1][1])
+                else:
+                    values.append(Value(m.start(group), m.end(group), *outer[-1], style))
+        pos = m.end() if text[m.end() : m.end() + 1] in "}]" else m.end() + 1
+    return records
 
 
 # ----------------------------------------------------------------------------- front matter

@@ -155,3 +155,25 @@ def test_hostile_yaml_costs_linear_time_and_never_raises(text: str) -> None:
     doc = build(text, "yaml", None)
     assert len(doc.text) == len(text)
     assert time.process_time() - start < 10
+
+
+def test_each_flow_mapping_is_a_record_with_its_keys() -> None:
+    text = (
+        "comments:\n"
+        '- {author: Ann, url: "https://ann.example", message: "Hi, all"}\n'
+        "- {author: Bo, message: Thanks}\n"
+        "tags: [x, y]\n"
+    )
+    got = values_of(text)
+    assert [(k, v) for k, v, _ in got] == [
+        ("author", "Ann"),
+        ("url", "https://ann.example"),
+        ("message", "Hi, all"),
+        ("author", "Bo"),
+        ("message", "Thanks"),
+        ("tags", "x"),
+        ("tags", "y"),
+    ]
+    assert got[0][2] == got[2][2] != got[3][2] == got[4][2]
+    (first, second) = build(text, "yaml", None).comments
+    assert (first.author, second.author) == ("Ann", "Bo")
