@@ -22,6 +22,7 @@ DIAGNOSTIC = re.compile(r"^.+?:(\d+):(\d+): (HL\d{3}) ")
 
 SPAM = [
     "jekyll_spam_comments.md",
+    "staticman_entry_spam.md",
     "staticman_spam.yml",
     "comments_spam.json",
     "wp_dump_spam.sql",
@@ -29,6 +30,7 @@ SPAM = [
 ]
 LEGITIMATE = [
     "jekyll_legit_comments.md",
+    "staticman_entry_legit.md",
     "staticman_legit.yml",
     "links_legit.json",
     "docs_dump_legit.sql",

@@ -177,3 +177,15 @@ def test_each_flow_mapping_is_a_record_with_its_keys() -> None:
     assert got[0][2] == got[2][2] != got[3][2] == got[4][2]
     (first, second) = build(text, "yaml", None).comments
     assert (first.author, second.author) == ("Ann", "Bo")
+
+
+def test_a_page_signed_in_its_front_matter_is_a_comment_but_a_post_is_not() -> None:
+    entry = "---\nname: Ola\nemail: 9a8b\nurl: http://ola.example\n---\nThanks, [see](http://x.example).\n"
+    doc = build(entry, "markdown", None)
+    (comment,) = doc.comments
+    assert comment.author == "Ola" and doc.links[comment.link].url == "http://ola.example"
+    assert entry[comment.body[0] :].startswith("---\nThanks")
+    assert [doc.links[i].url for i in comment.links] == ["http://x.example"]
+    assert "Thanks," in " ".join(doc.paragraphs[i].text for i in comment.paragraphs)
+    post = entry.replace("name: Ola", "title: Release notes\nauthor: Ola")
+    assert build(post, "markdown", None).comments == ()
