@@ -1114,11 +1114,13 @@ SPAM_PLACES = _t(
       each string value is text, reported at its own line and column, escapes (`\\"`,
       `\\r\\n`, `&#39;`) decoded.
     - The string values of YAML, JSON and SQL files (`.yml`, `.yaml`, `.json`, `.sql`) that
-      hold a link (`://`, `www.`): Staticman entries, comment exports, `INSERT` rows of a
-      dump. A record with a name, a URL field and a text (`author`, `author_url`,
-      `content`; `name`, `url`, `message`; a `wp_comments` row, named by its column list or
-      by the shape of the row) is one comment: its URL is the link its name carries, and is
-      judged with what it says. Package-manager lock files are not read.
+      hold a link (`://`, `www.`): Staticman entries, comment exports, the `INSERT` or
+      `COPY` rows of a dump. A record with a name, a URL field and a text (`author`,
+      `author_url`, `content`; `name`, `url`, `message`; a `wp_comments` row, named by its
+      column list or by the shape of the row) is one comment: its URL is the link its name
+      carries, and is judged with what it says. So is a page whose front matter signs it
+      (a name and a URL or e-mail, no title or layout: a Staticman entry kept as a page).
+      Package-manager lock files are not read.
     - The markup of page templates (`.php`, `.phtml`, `.erb`, `.jinja`, `.jinja2`, `.j2`,
       `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.vue`) that hold a
       link or an `href`: the template's code (`<?php … ?>`, `<% … %>`, `{{ … }}`,
