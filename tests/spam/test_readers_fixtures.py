@@ -1,4 +1,4 @@
-"""Spam where it lands, through the command line: each fixture of ``fixtures/readers`` that
+"""Spam where it lands, through the command line: each fixture of ``reader_fixtures`` that
 holds spam is reported exactly where its ``expect`` markers say, and each legitimate one beside
 it (real-shaped imported comments, a package manifest, a docs-site dump, a form template) is
 silent.
@@ -16,7 +16,7 @@ import pytest
 
 from hooklint.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+FIXTURES = Path(__file__).parent / "reader_fixtures"
 MARKER = re.compile(r"expect(?: line (\d+))?: ((?:HL\d{3}\s*)+)")
 DIAGNOSTIC = re.compile(r"^.+?:(\d+):(\d+): (HL\d{3}) ")
 
