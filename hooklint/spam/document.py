@@ -81,7 +81,10 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
             head = _data_document(reading.view, kind, reading.values, _SEPARATORS)
             text = blank(text[: matter[1]]) + text[matter[1] :]
             body_start = matter[1]
-    if regions is None and kind == "template":
+    if regions is None and (
+        kind == "template" or (kind == "html" and any(m in text for m in _TEMPLATE_MARKS))
+    ):
+        # A page template, or an HTML page that is one (a Jekyll layout, a Django template).
         from hooklint.spam.templates import template_view
 
         text, kind = template_view(text), "html"
@@ -134,6 +137,8 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
 
 
 # ------------------------------------------------------------------------------ data files
+
+_TEMPLATE_MARKS = ("{{", "{%", "<?php", "<%")
 
 #: The kinds read as data: their string values are the prose (see :mod:`hooklint.spam.data`).
 DATA_KINDS = ("yaml", "json", "sql")

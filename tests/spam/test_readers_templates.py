@@ -127,3 +127,13 @@ def test_markup_printed_by_php_is_markup() -> None:
     view = template_view(shown)
     assert len(view) == len(shown) and '<a href= "https://docs.example.org/">' in view
     assert "count" not in view
+
+
+def test_an_html_page_that_is_a_template_is_read_without_its_code() -> None:
+    layout = (
+        "<html><body>\n{% assign promo = 'https://bit.ly/3xYzAbc' %}\n"
+        "<p>Welcome to {{ site.title }}.</p>\n</body></html>\n"
+    )
+    page = layout.replace("{% assign promo = 'https://bit.ly/3xYzAbc' %}", "https://bit.ly/3xYzAbc")
+    assert check_spam(layout, "html") == []
+    assert [f.code for f in check_spam(page, "html")] == ["HL305"]
