@@ -1123,9 +1123,10 @@ SPAM_PLACES = _t(
       Package-manager lock files are not read.
     - The markup of page templates (`.php`, `.phtml`, `.erb`, `.jinja`, `.jinja2`, `.j2`,
       `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.vue`) that hold a
-      link or an `href`: the template's code (`<?php … ?>`, `<% … %>`, `{{ … }}`,
-      `{% … %}`, script and style elements) is left out, the links with their anchors
-      and styles are read as in HTML.
+      link or an `href`, and of HTML pages that hold such code: the template's code
+      (`<?php … ?>`, `<% … %>`, `{{ … }}`, `{% … %}`, script and style elements) is left
+      out, but markup a PHP string prints (`echo '<a href=…>'`) is kept; the links with
+      their anchors and styles are read as in HTML.
 
     Other source code is not read for spam: its comments cannot be told from its code in
     every language. The character rules (HL1xx, HL2xx) read all of these files as before;
