@@ -41,6 +41,7 @@ def check(
     doc = build(text, kind, regions)
     hits = link_hits(doc, ctx)
     hits.extend(phrase_hits(doc, ctx))
+    hits.extend(structure_hits(doc, ctx))
     return findings(text, hits)
 
 
@@ -65,6 +66,60 @@ def findings(text: str, hits: list[Hit]) -> list[Finding]:
         out.append(Finding(line, offset - line_start + 1, hit.code, hit.message))
     out.sort(key=lambda f: (f.line, f.col, f.code))
     return out
+
+
+# --------------------------------------------------------------------------- link structure
+
+
+def structure_hits(doc: Document, ctx: Context) -> list[Hit]:
+    """HL312 link bombs and HL313 styled letters beside an off-site link (see
+    :mod:`hooklint.spam.structure`)."""
+    hits = _styled(doc, ctx)
+    if len(doc.links) < 8:
+        return hits
+    from hooklint.spam.structure import link_bombs
+
+    def named(text: str, host: str) -> bool:
+        return related_link(text, host, ctx) or domains.text_host(text) is not None
+
+    for bomb in link_bombs(doc.text, doc.links, named):
+        anchor, site = bomb.example
+        hits.append(
+            Hit(
+                bomb.first.text_pos,
+                "HL312",
+                f"link bomb: {bomb.links} links in a row to {bomb.sites} different sites, behind "
+                f"short anchors that do not name them (such as '{safe(_clip(anchor, 30))}' → "
+                f"'{safe(site)}')",
+            )
+        )
+    return hits
+
+
+def _styled(doc: Document, ctx: Context) -> list[Hit]:
+    """HL313: words in styled letters beside a link to an unrelated site, reported once."""
+    if doc.text.isascii() or not doc.links:
+        return []
+    from hooklint.spam.structure import near, styled_runs
+
+    for m in styled_runs(doc.text):
+        for link in near(doc.links, m.start(), m.end()):
+            site = _foreign(link, ctx)
+            if site is None:
+                continue
+            import unicodedata
+
+            plain = unicodedata.normalize("NFKC", m.group())
+            return [
+                Hit(
+                    m.start(),
+                    "HL313",
+                    f"'{safe(plain)}' written in styled letters beside a link to "
+                    f"'{safe(site)}': the styling of streaming and giveaway spam, which "
+                    "dodges word filters",
+                )
+            ]
+    return []
 
 
 # ------------------------------------------------------------------------------- link rules

@@ -91,6 +91,11 @@ def worth_checking(
         return True
     if links and _comments_suspicious(words_view, low):
         return True
+    if links and not view.isascii():
+        from hooklint.spam.structure import styled_runs
+
+        if styled_runs(view):
+            return True
     return links and _links_suspicious(view, options)
 
 
@@ -354,6 +359,18 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     return url is not None and bool(domains.affiliate_tag(url) or domains.redirect_target(url))
 
 
+def _bomb_suspicious(pairs: list[tuple[str, str | None]]) -> bool:
+    """Short link texts to six different hosts or more (structure.link_bombs wants more)."""
+    hosts = set()
+    for text, target in pairs:
+        shown = " ".join(text.split())
+        if target and len(shown) <= 14 and len(shown.split()) <= 2:
+            url = domains.parse_url(target)
+            if url is not None:
+                hosts.add(domains.strip_www(url.host))
+    return len(hosts) >= 6
+
+
 def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     """Link texts that name an address (HL303) or sell something (HL306), HTML anchors with
     the attributes HL307 looks at, and styles that hide an element."""
@@ -414,6 +431,8 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
                 not shown.isascii() and phrases.spam_anchor(shown)
             ):
                 return True
+    if len(pairs) >= 8 and _bomb_suspicious(pairs):
+        return True
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
             continue
