@@ -202,6 +202,49 @@ _WEAK_MARKERS = (
 )
 
 
+# The same form in the languages sites are built in (WordPress's own translations, written
+# here as they appear on pages). Each is matched after the lookalike skeleton, as prose is.
+_FOREIGN_STRONG = (
+    "电子邮件地址不会被公开", "取消回复", "您可以使用这些 HTML 标签和属性",
+    "電子郵件地址不會被公開", "取消回覆", "Ваш адрес email не будет опубликован", "Отменить ответ",
+    "Tu dirección de correo electrónico no será publicada", "Cancelar la respuesta",
+    "O seu endereço de email não será publicado", "O seu endereço de e-mail não será publicado",
+    "Seu endereço de e-mail não será publicado", "Cancelar resposta",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht",
+    "Ihre E-Mail-Adresse wird nicht veröffentlicht",
+    "Antworten abbrechen", "Votre adresse e-mail ne sera pas publiée",
+    "Votre adresse de messagerie ne sera pas publiée", "Annuler la réponse",
+    "E-posta adresiniz yayınlanmayacak", "Yanıtı iptal et",
+    "Il tuo indirizzo email non sarà pubblicato", "Annulla risposta",
+    "Je e-mailadres wordt niet gepubliceerd", "Reactie annuleren",
+    "Twój adres e-mail nie zostanie opublikowany", "Anuluj pisanie odpowiedzi",
+    "メールアドレスが公開されることはありません", "コメントをキャンセル",
+)  # fmt: skip
+_FOREIGN_WEAK = (
+    "必填项已用", "必填欄位標示為", "发表评论", "發表迴響", "Обязательные поля помечены",
+    "Добавить комментарий", "Los campos obligatorios están marcados con", "Deja una respuesta",
+    "Campos obrigatórios são marcados com", "Deixe um comentário", "Erforderliche Felder sind mit",
+    "Schreibe einen Kommentar", "Les champs obligatoires sont indiqués avec",
+    "Laisser un commentaire", "Gerekli alanlar", "Bir yanıt yazın",
+    "I campi obbligatori sono contrassegnati", "Lascia un commento",
+    "Vereiste velden zijn gemarkeerd met", "Geef een reactie", "Wymagane pola są oznaczone",
+    "Dodaj komentarz", "は必須項目です", "コメントを残す",
+)  # fmt: skip
+#: Substrings of the foreign labels for the prefilter (raw text, any case).
+FOREIGN_NEEDLES = (
+    "不会被公开", "不會被公開", "опубликован", "publicad", "veröffentlicht", "publiée",
+    "yayınlanmayacak", "pubblicato", "gepubliceerd", "opublikowany", "公開されることはありません",
+    "取消回复", "取消回覆",
+)  # fmt: skip
+
+
+def _normalised(marker: str) -> str:
+    from hooklint.spam.prose import _lower
+    from hooklint.unicode.chars import skeleton
+
+    return fold_punctuation(_lower(marker if marker.isascii() else skeleton(marker)))
+
+
 def _marker_pattern(markers: tuple[str, ...]) -> str:
     return "(?:" + "|".join("~".join(map(re.escape, m.split(" "))) for m in markers) + ")"
 
@@ -209,7 +252,9 @@ def _marker_pattern(markers: tuple[str, ...]) -> str:
 @cache
 def boilerplate(*, strong_only: bool = False) -> re.Pattern[str]:
     """The boilerplate labels: all of them, or the strong ones only."""
-    markers = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    foreign = _FOREIGN_STRONG if strong_only else _FOREIGN_STRONG + _FOREIGN_WEAK
+    markers: tuple[str, ...] = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    markers += tuple(_normalised(m) for m in foreign)
     return _compile(_marker_pattern(markers))
 
 

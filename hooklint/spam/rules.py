@@ -80,7 +80,11 @@ def structure_hits(doc: Document, ctx: Context) -> list[Hit]:
     from hooklint.spam.structure import link_bombs
 
     def named(text: str, host: str) -> bool:
-        return related_link(text, host, ctx) or domains.text_host(text) is not None
+        # Three letters found somewhere in a host name do not name it ("amb" in amber…).
+        long_enough = len(re.sub(r"[\W_]", "", text)) >= 4
+        return (long_enough and related_link(text, host, ctx)) or domains.text_host(
+            text
+        ) is not None
 
     for bomb in link_bombs(doc.text, doc.links, named):
         anchor, site = bomb.example
@@ -629,7 +633,10 @@ def _boilerplate(doc: Document, ctx: Context, hits: list[Hit]) -> None:
             j += 1
         names = {" ".join(text.split()) for _, text, _ in cluster}
         if len(names) >= 2 and any(strong for _, _, strong in cluster):
-            shown = [stream.text[s : s + len(t)] for s, t, _ in cluster[:2]]
+            shown = [
+                " ".join(doc.text[stream.origin(s) : stream.origin(s + len(t) - 1) + 1].split())
+                for s, t, _ in cluster[:2]
+            ]
             if not any(ctx.allowed_phrase(" ".join(t.split())) for _, t, _ in cluster):
                 hits.append(
                     Hit(

@@ -79,9 +79,15 @@ def worth_checking(
         and _contains(low, _LINK_MARKUP)
         and _TITLE_LINK.search(words_view) is not None
     )
-    if not (links or words or spintax or titles):
+    foreign_form = (
+        kind != "po" and not view.isascii() and any(n in view for n in _foreign_needles())
+    )
+    if not (links or words or spintax or titles or foreign_form):
         return False
     from hooklint.spam import phrases
+
+    if foreign_form:
+        return True  # a comment form in another language: the full check decides
 
     if spintax and phrases.spun_groups(words_view):
         return True
@@ -97,6 +103,12 @@ def worth_checking(
         if styled_runs(view):
             return True
     return links and _links_suspicious(view, options)
+
+
+def _foreign_needles() -> tuple[str, ...]:
+    from hooklint.spam.phrases import FOREIGN_NEEDLES
+
+    return FOREIGN_NEEDLES
 
 
 # ------------------------------------------------------------------------------- lookalikes
