@@ -638,3 +638,92 @@ def stuffed_title(title: str) -> bool:
     counts = Counter(w for w in words if len(w) >= 4)
     items = len(re.findall(r"[,|;]", low)) + 1
     return bool((counts and counts.most_common(1)[0][1] >= 3) or items >= 4 or spam_anchor(low))
+
+
+# ------------------------------------------------------------------ HL306 commerce in prose
+
+# The strongest sales lines, matched in running text (not only in link text) when a link to
+# another site is near: spam issues and comments often say what they sell in a sentence and
+# put a bare URL, a code span or a commenter link beside it. Only frames a project would not
+# write about itself: "online pharmacy" or "essay" alone never count here.
+_PROSE_FRAMES = (
+    (
+        "pharmacy with a call to buy",
+        r"(?:buy|order|purchase|get)~(?:\S+~){1,3}?(?:online~)?(?:overnight|without~(?:a~)?"
+        r"prescription|with~no~prescription|no~prescription|no~rx)"
+        r"|click~here~(?:for~order|to~order)",
+    ),
+    (
+        "essay writing",
+        r"write~my~(?:essay|paper|assignment)|(?:write|do)~(?:an?|my)~(?:essay|paper)~for~"
+        r"(?:me|cheap|money)",
+    ),
+    (
+        "selling diplomas",
+        r"(?:buy|order|purchase)~(?:an?~)?fake~(?:degree|diploma|transcript|certificate)s?"
+        r"|(?:购买|办理|定制|仿制|代办)\S{0,6}?(?:文凭|毕业证|学位证|成绩单)|(?:国外|假)文凭",
+    ),
+    (
+        "selling backlinks or SEO",
+        r"(?:white~?hat|black~?hat|dofollow|high~da|pbn)~(?:seo~)?backlinks?"
+        r"|keyword~targeted~(?:traffic|visitors)|high~da~pa",
+    ),
+    (
+        "pirate streaming",
+        r"watch~(?:\S+~){0,6}?full~movies?~(?:online|free)|full~movies?~(?:online~)?free"
+        r"|123movies|putlocker|soap2day",
+    ),
+    ("escorts", r"call~girls?~(?:in|near)~\S+|escort~services?~in~\S+"),
+    # "slot gacor" alone is quoted by the tools that fight it: only the mirror-login frames.
+    ("gambling", r"deneme~bonusu~veren|\S+bet~giri[şs]"),
+    (
+        "crypto recovery scam",
+        r"(?:crypto|bitcoin|btc|funds?|wallet|scam)~recovery~(?:hackers?|experts?|specialists?)"
+        r"|recovery~hackers?|hackers?~for~hire",
+    ),
+)
+PROSE_NEEDLES = (
+    "prescription", "overnight", "click here", "essay", "paper", "fake", "文凭", "毕业证",
+    "学位证", "成绩单", "backlink", "targeted", "high da", "movie", "putlocker", "soap2day",
+    "call girl", "escort", "bonusu", "giri", "recovery", "hacker", "rx",
+)  # fmt: skip
+
+
+@cache
+def prose_frames() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, _compile(r"(?<![^\W_])(?:" + source + r")(?![^\W_])"))
+        for name, source in _PROSE_FRAMES
+    )
+
+
+def prose_frame(lower: str) -> tuple[str, re.Match[str]] | None:
+    """The first strong sales line in normalised lowercase prose, with its trade."""
+    if not any(n in lower for n in PROSE_NEEDLES):
+        return None
+    for name, pattern in prose_frames():
+        m = pattern.search(lower)
+        if m:
+            return name, m
+    return None
+
+
+_MONEY = re.compile(r"\b(?:bitcoin|crypto|btc|usdt|eth|wallet|funds|investment|savings)\b")
+_HACKER = re.compile(
+    r"\bhackers?\b|\brecovery~(?:expert|specialist|agent|company)".replace("~", " ")
+)
+_RECOVERED = re.compile(
+    r"\b(?:recover\w*|retriev\w*|restor\w*|regain\w*|got~back|get~back)\b".replace("~", " ")
+)
+_TESTIMONY = re.compile(
+    r"\b(?:i~reached~out|reached~out~to|i~contacted|contact~them|recommended|suggested"
+    r"|i~turned~to|helped~me|hired)\b".replace("~", " ")
+)
+
+
+def recovery_testimony(lower: str) -> bool:
+    """A crypto-recovery scam testimonial: money lost, a "hacker" who got it back, and the
+    first-person story that recommends them, within one stretch of text."""
+    if "hacker" not in lower and "recovery" not in lower:
+        return False
+    return all(p.search(lower) for p in (_MONEY, _HACKER, _RECOVERED, _TESTIMONY))

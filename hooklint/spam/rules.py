@@ -422,6 +422,7 @@ def phrase_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     templates = _templates(doc, ctx, hits)
     _comment_spam(doc, ctx, hits)
+    _commerce_prose(doc, ctx, hits)
     _spintax(doc, hits)
     if doc.kind != "po":
         _boilerplate(doc, ctx, hits)
@@ -586,6 +587,63 @@ def _comment_spam(doc: Document, ctx: Context, hits: list[Hit]) -> None:
         k = bisect.bisect_right(positions, begin) - 1
         if k >= 0 and begin - positions[k] <= 300:
             praise_signed(starts[k][1], prose.lower)
+
+
+_RAW_URL = re.compile(r"(?:https?://|www\.)([^\s/?#<>\"'`()\[\]{}|\\^:,;]{1,253})")
+_REACH = 1500  # characters between a sales line and the link it sells
+_MAX_PROSE_HITS = 5
+
+
+def _commerce_prose(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL306: a strong sales line in running text with a link to another site near it (a
+    bare URL, a link, a URL in a code span or a data field), and the crypto-recovery
+    testimonial."""
+    if doc.kind == "po" or doc.regions:
+        return
+    sites = [
+        (m.start(), domains.site(m.group(1).lower().rstrip(".")))
+        for m in _RAW_URL.finditer(doc.text)
+    ]
+    sites = [
+        (at, site)
+        for at, site in sites
+        if "." in site and not ctx.trusted(site) and not domains.under(site, _NEUTRAL_HOSTS)
+    ]
+    if not sites:
+        return
+    anchors = inside([(link.text_pos, link.text_pos + len(link.text)) for link in doc.links])
+    found = 0
+    for prose in doc.paragraphs:
+        frame = phrases.prose_frame(prose.lower)
+        testimony = (
+            frame is None and len(prose.lower) > 200 and phrases.recovery_testimony(prose.lower)
+        )
+        if frame is None and not testimony:
+            continue
+        start = prose.origin(frame[1].start() if frame else 0)
+        if frame is not None and anchors(start):
+            continue  # a link's own text: HL306 judges it as an anchor
+        near = [site for at, site in sites if abs(at - start) <= _REACH]
+        if not near:
+            continue
+        if frame is not None:
+            if ctx.allowed_phrase(frame[1].group()):
+                continue
+            original = doc.text[start : prose.origin(frame[1].end() - 1) + 1]
+            what = f"sales line '{safe(_clip(' '.join(original.split()), 60))}' ({frame[0]})"
+        else:
+            what = "crypto-recovery testimonial (money lost, a 'hacker' who got it back)"
+        hits.append(Hit(start, "HL306", f"{what} beside a link to '{safe(near[0])}'"))
+        found += 1
+        if found >= _MAX_PROSE_HITS:
+            return
+
+
+# Hosts that a sales line does not sell: reference works and code hosting.
+_NEUTRAL_HOSTS = (
+    *domains.REFERENCE_HOSTS, "github.com", "gitlab.com", "bitbucket.org", "img.shields.io",
+    "shields.io", "githubusercontent.com",
+)  # fmt: skip
 
 
 def _spintax(doc: Document, hits: list[Hit]) -> None:

@@ -165,8 +165,8 @@ def resolve_lookalikes(text: str) -> str:
 
 
 def _comments_suspicious(view: str, low: bytes | str) -> bool:
-    """A comment-bot family near its key words, or praise within a comment's reach after a
-    link (rules._comment_spam)."""
+    """A comment-bot family near its key words, praise within a comment's reach after a link
+    (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
     from hooklint.spam import comments
 
     same = isinstance(low, bytes) or len(low) == len(view)
@@ -182,6 +182,14 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
             return True
     for start, end in windows(hits(("://", "www.")), len(view), 0, 1400):
         if comments.praise_in(_window(view, start, end)):
+            return True
+    from hooklint.spam import phrases
+
+    for start, end in windows(hits(phrases.PROSE_NEEDLES), len(view), 300, 300):
+        if phrases.prose_frame(_window(view, start, end)):
+            return True
+    for start, end in windows(hits(("hacker", "recovery")), len(view), 2500, 2500):
+        if phrases.recovery_testimony(_window(view, start, end)):
             return True
     return False
 
