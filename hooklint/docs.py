@@ -1302,8 +1302,10 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
             Reports a word of four letters or more written in fullwidth Latin letters
             (`ＷＡＴＣＨ`) or in mathematical alphanumerics (bold, italic, script,
-            double-struck: `𝐂𝐋𝐈𝐂𝐊`) within a few lines of a link to a site that is not
-            trusted and that the link text does not name. It is reported once per file,
+            double-struck: `𝐂𝐋𝐈𝐂𝐊`) whose styled words call to action (watch, click,
+            here, download, free, live, stream, join, claim …), within a few lines of a link
+            to a site that is not trusted, not a reference work or code host, and not named
+            by the link text. It is reported once per file,
             besides the letter findings of the confusable rules (HL102, HL103), which say
             which characters they are. Fullwidth letters inside Chinese, Japanese or Korean
             text, where they are ordinary typesetting (`ＵＳＢメモリ`), are not counted.
@@ -1324,7 +1326,8 @@ _DOCS: tuple[RuleDoc, ...] = (
         near_miss=_t(
             """
             A Japanese README that writes `ＰＣ版` and `ＵＳＢメモリ` and links to other
-            sites, and a maths note with `𝑥` and `𝑦` (single styled letters).
+            sites, a maths note with `𝑥` and `𝑦` (single styled letters), and an abstract
+            that sets a benchmark's name in monospace letters (`𝙾𝚙𝚎𝚗 𝙻𝙻𝙼 𝙻𝚎𝚊𝚍𝚎𝚛𝚋𝚘𝚊𝚛𝚍`).
             """
         ),
         fix=_t(

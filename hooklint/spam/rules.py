@@ -104,16 +104,16 @@ def _styled(doc: Document, ctx: Context) -> list[Hit]:
     """HL313: words in styled letters beside a link to an unrelated site, reported once."""
     if doc.text.isascii() or not doc.links:
         return []
-    from hooklint.spam.structure import near, styled_runs
+    from hooklint.spam.structure import calls_to_action, near, styled_runs
 
     for m in styled_runs(doc.text):
+        plain = calls_to_action(doc.text, m)
+        if plain is None:
+            continue
         for link in near(doc.links, m.start(), m.end()):
             site = _foreign(link, ctx)
-            if site is None:
+            if site is None or domains.under(site, _NEUTRAL_HOSTS):
                 continue
-            import unicodedata
-
-            plain = unicodedata.normalize("NFKC", m.group())
             return [
                 Hit(
                     m.start(),

@@ -124,6 +124,30 @@ def styled_runs(text: str) -> list[re.Match[str]]:
     return out
 
 
+_CALL = re.compile(
+    r"\b(?:watch|click|here|download|free|live|stream\w*|movies?|full|hd|win|claim|bonus"
+    r"|join|register|login|signup|now|visit|buy|offer|deal|gift|giveaway|tap)\b"
+)
+
+
+def calls_to_action(text: str, run: re.Match[str]) -> str | None:
+    """The styled words of ``run``'s line read as plain letters, when they call to action
+    ("WATCH HERE", "CLICK TO DOWNLOAD"); None for a styled name or title ("Open LLM
+    Leaderboard" set in monospace letters)."""
+    import unicodedata
+
+    line_start = text.rfind("\n", 0, run.start()) + 1
+    line_end = text.find("\n", run.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    styled = " ".join(
+        unicodedata.normalize("NFKC", m.group()) for m in _STYLED_WORDS.finditer(line)
+    )
+    return styled if _CALL.search(styled.lower()) else None
+
+
+_STYLED_WORDS = re.compile(r"[\uff21-\uff3a\uff41-\uff5a]+|[\U0001d400-\U0001d7ff]+")
+
+
 def near(links: list[Link], start: int, end: int) -> list[Link]:
     """The links whose text or target lies within reach of [start, end)."""
     return [

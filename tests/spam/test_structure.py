@@ -64,6 +64,7 @@ JAPANESE = (
 )
 MATH_NOTE = "Let 𝑥 and 𝑦 be reals; see [the notes](https://math.example/notes).\n"
 STYLED_NO_LINK = "ＷＡＴＣＨ this space.\n"
+STYLED_NAME = "Boards such as the 𝙾𝚙𝚎𝚗 𝚂𝚌𝚘𝚛𝚎 𝙱𝚘𝚊𝚛𝚍 rank models; see https://bench.example/paper\n"
 
 
 def test_styled_letters_beside_an_off_site_link() -> None:
@@ -72,6 +73,8 @@ def test_styled_letters_beside_an_off_site_link() -> None:
     assert "HL313" not in codes(JAPANESE)
     assert "HL313" not in codes(MATH_NOTE)
     assert "HL313" not in codes(STYLED_NO_LINK)
+    # A name set in monospace letters calls nobody to act.
+    assert "HL313" not in codes(STYLED_NAME)
 
 
 FORM_ZH = "一篇文章。\n\n发表评论\n\n电子邮件地址不会被公开。 必填项已用 * 标注\n"
