@@ -377,10 +377,14 @@ TRADES = (
         r"|casino~(?:login|review|no~deposit|free~spins|sign~up)|pola~gacor|\w+~gacor|gacor"
         r"|(?:login|daftar|link)~(?:\w+~)?\w*(?:slot|togel|judi)\w*|rtp~slot|maxwin"
         r"|bahis~(?:sitesi|forumu)|\w+bet~giri[şs]"
+        r"|mejores~casinos?|casinos?~en~l[ií]nea|apuestas~(?:deportivas|online|en~l[ií]nea)"
+        r"|cassinos?~online|apostas~(?:esportivas|online)|tragamonedas|tragaperras"
+        r"|online~spielothek|casino~en~ligne|paris~sportifs~en~ligne"
         r"|casino~siteleri|bonus~veren~siteler|онлайн~казино|казино~онлайн|ставки~на~спорт"
         r"|букмекерск\w*~контор\w*|کازینو|شرط~?بندی)\b|博彩|网赌|菠菜|赌场",
         "gacor situs judi togel casinos spins deposit betting bet poker daftar agen bandar bonusu"
-        " bahis siteleri slot онлайн ставки maxwin rtp login link vs",
+        " bahis siteleri slot онлайн ставки maxwin rtp login link vs mejores apuestas"
+        " cassino cassinos apostas tragamonedas tragaperras spielothek ligne paris",
         "casino казино букмекер کازینو شرط giri",
     ),
     _Trade(
@@ -399,9 +403,17 @@ TRADES = (
         r"prescription|with~no~prescription|no~prescription)"
         r"|(?:trusted~|best~|cheap~|legit~)?online~pharmac(?:y|ies)|canadian~pharmac(?:y|ies)"
         r"|pharmacy~online|without~(?:a~)?prescription|no~prescription~needed"
-        r"|click~here~(?:for|to)~(?:order|buy|purchase)|rush~(?:your|my)~order)\b",
+        r"|click~here~(?:for|to)~(?:order|buy|purchase)|rush~(?:your|my)~order"
+        r"|(?:comprar|kaufen|acheter|comprare)~(?:\w+~)?(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")|(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")~(?:kaufen|sin~receta|sem~receita|ohne~rezept|sans~ordonnance|senza~ricetta)"
+        r"|(?:comprar|kaufen|acheter)~\w+~(?:sin~receta|sem~receita|ohne~rezept"
+        r"|sans~ordonnance))\b|купить~\w+~без~рецепта",
         _DRUGS.replace("~", " ")
-        + " pharmacy pharmacies prescription overnight click rush shop order buy purchase",
+        + " pharmacy pharmacies prescription overnight click rush shop order buy purchase"
+        " comprar kaufen acheter comprare купить",
     ),
     _Trade(
         "essay writing",
@@ -410,10 +422,13 @@ TRADES = (
         r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment|essay)"
         r"|(?:write|do)~(?:an?|my)~(?:essay|paper)~(?:for~(?:me|cheap|money)|cheap|online)"
         r"|essays?~(?:help|for~cheap|online~cheap)|(?:top|best|cheap|uk|us)~essay~\w+"
+        r"|comprar~(?:ensayos?|tesis|monograf[ií]as?)|(?:hausarbeit|bachelorarbeit|masterarbeit"
+        r"|seminararbeit)~schreiben~lassen|acheter~(?:un~)?m[ée]moire"
         r"|pay~someone~to~(?:do"
         r"|write)|(?:homework|assignment|dissertation)~help(?:~online)?|paper~writing~service)\b"
         r"|代写|代考",
-        "coursework homework assignment someone write",
+        "coursework homework assignment someone write comprar hausarbeit bachelorarbeit"
+        " masterarbeit seminararbeit acheter",
         "essay paper dissertation",
     ),
     _Trade(

@@ -40,6 +40,9 @@ def codes(text: str, kind: str = "markdown") -> set[str]:
         ("bitcoin recovery expert", "crypto recovery scam"),
         ("Lions vs Tigers live stream", "event tickets and streams"),
         ("keto burn gummies", "supplements"),
+        ("comprar tramadol sin receta", "pharmacy with a call to buy"),
+        ("los mejores casinos online", "gambling"),
+        ("Hausarbeit schreiben lassen", "essay writing"),
     ],
 )
 def test_commerce_frames(anchor: str, trade: str | None) -> None:
@@ -61,6 +64,9 @@ def test_commerce_frames(anchor: str, trade: str | None) -> None:
         "activate the license",
         "alphabet",
         "pain management study",
+        "comprar libros",
+        "apuestas",
+        "Casino",
     ],
 )
 def test_near_misses(anchor: str) -> None:
