@@ -144,7 +144,7 @@ def link_hits(doc: Document, ctx: Context) -> list[Hit]:
         shown = safe(site)
         _homograph(link, url, hits)
         _shortener(link, url, site, ctx, hits)
-        _commercial(link, site, ctx, hits)
+        _commercial(link, site, ctx, hits, doc)
         _mismatch(link, url, site, hits)
         same_site = site in page or _own_hidden(link, url, roots)
         _hidden(link, shown, same_site, hidden, hits)
@@ -254,7 +254,44 @@ def _normal(text: str) -> str:
     return " ".join(skeleton(text).lower().split())
 
 
-def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
+_CREDIT = re.compile(
+    r"(?i:(?:designed|theme|template|sponsored)\s+by"
+    r"|in\s+(?:collaboration|association|partnership)\s+with)"
+)
+_SALES_NOUNS = frozenset(
+    """
+    hosting tickets themes insurance loans loan casino deals reviews seo cheap best free buy
+    discount coupons coupon vps outlet sale shop store pills essays backlinks traffic
+    """.split()
+)
+
+
+def _credit_link(doc: Document, link: Link, site: str, ctx: Context) -> str | None:
+    """A credit line ("Designed by …", "In collaboration with …") whose link is a keyword
+    phrase to a site it does not name: the sponsored footer link of a free theme. Returns
+    the anchor, or None."""
+    from hooklint.spam.comments import keyword_name
+
+    before = doc.text[max(0, link.text_pos - 240) : link.text_pos]
+    credit = None
+    for credit in _CREDIT.finditer(before):
+        pass
+    if credit is None or not link.text or _foreign(link, ctx) is None:
+        return None
+    if domains.under(site, _NEUTRAL_HOSTS):
+        return None
+    # Only links and list punctuation between the credit and this link.
+    between = re.sub(r"\[[^\[\]]*\]\([^()]*\)|<[^<>]*>", " ", before[credit.end() :])
+    if len(re.findall(r"[^\W\d_]{2,}", between)) > 4:
+        return None
+    anchor = " ".join(link.text.split())
+    words = anchor.lower().split()
+    if keyword_name(anchor) or (len(words) >= 2 and _SALES_NOUNS.intersection(words)):
+        return anchor
+    return None
+
+
+def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit], doc: Document) -> None:
     """HL306: a spam trade in the link's domain name, its path or its text."""
     trade = domains.keyword_domain(site, tokens=False)
     if trade:
@@ -275,6 +312,17 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 "HL306",
                 f"commercial spam anchor text '{safe(_clip(' '.join(link.text.split()), 60))}' "
                 f"({anchor}) links to '{safe(site)}'",
+            )
+        )
+        return
+    credited = _credit_link(doc, link, site, ctx) if not trade else None
+    if credited:
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL306",
+                f"credit line links the keyword phrase '{safe(_clip(credited, 60))}' to the "
+                f"unrelated site '{safe(site)}': a sponsored footer link",
             )
         )
         return

@@ -164,6 +164,12 @@ def resolve_lookalikes(text: str) -> str:
 # --------------------------------------------------------------------------------- phrases
 
 
+_CREDIT_NEEDLES = (
+    "designed by", "in collaboration with", "sponsored by", "theme by", "template by",
+    "in association with", "in partnership with",
+)  # fmt: skip
+
+
 def _comments_suspicious(view: str, low: bytes | str) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
@@ -185,6 +191,8 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
             return True
     from hooklint.spam import phrases
 
+    if any(hits(_CREDIT_NEEDLES)):
+        return True  # a credit line with links: the full check judges its anchors
     for start, end in windows(hits(phrases.PROSE_NEEDLES), len(view), 300, 300):
         if phrases.prose_frame(_window(view, start, end)):
             return True

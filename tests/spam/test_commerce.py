@@ -128,3 +128,20 @@ def test_sales_lines_in_prose() -> None:
     assert "HL306" not in codes(ANTI_SPAM_TOOL)
     # A sales line with no link anywhere near sells nothing a link linter can stop.
     assert "HL306" not in codes("Buy fake degree papers? Never.\n", "text")
+
+
+FOOTER_SPAM = (
+    "Theme by [Acme Themes](https://acmethemes.example/). Designed by "
+    "[cheap web hosting](https://host-review-hub.example/), in collaboration with "
+    "[Car Insurance Deals](https://quote-land.example/).\n"
+)
+FOOTER_REAL = (
+    "Theme by [Acme Themes](https://acmethemes.example/). Designed by "
+    "[Jo Park](https://jopark.example/), in collaboration with "
+    "[Read the Docs](https://readthedocs.org/).\n"
+)
+
+
+def test_sponsored_credit_links() -> None:
+    assert "HL306" in codes(FOOTER_SPAM)
+    assert "HL306" not in codes(FOOTER_REAL)
