@@ -273,9 +273,8 @@ def _credit_link(doc: Document, link: Link, site: str, ctx: Context) -> str | No
     from hooklint.spam.comments import keyword_name
 
     before = doc.text[max(0, link.text_pos - 240) : link.text_pos]
-    credit = None
-    for credit in _CREDIT.finditer(before):
-        pass
+    credits = list(_CREDIT.finditer(before))
+    credit = credits[-1] if credits else None
     if credit is None or not link.text or _foreign(link, ctx) is None:
         return None
     if domains.under(site, _NEUTRAL_HOSTS):
