@@ -971,6 +971,15 @@ _DOCS: tuple[RuleDoc, ...] = (
             "X vs Y live stream", in several languages ("slot gacor", "canlı bahis",
             "купить диплом", "代写", "película completa online").
 
+            The strongest frames are also read in running text, when a link to another
+            site (a bare URL, a link, a URL in a code span or a data field) stands within
+            a few lines: "buy X without a prescription", "buy fake degree", "dofollow
+            backlinks", "X full movie online free", "call girls in X", and the
+            crypto-recovery testimonial (money lost, a "hacker" who got it back, and a
+            recommendation). A credit line ("Designed by", "Theme by", "In collaboration
+            with") that links a keyword phrase ("best web hosting") to a site it does not
+            name is the sponsored footer link of a free theme.
+
             A keyword domain is a domain name built from such words. Names are split into
             tokens at word boundaries (label edge, hyphen, digit): `lidyabet`, `22bet`,
             `tramadoldrugstore`, `ukessayslondon`, `fakediploma58`, `123movies` are
