@@ -80,8 +80,15 @@ def structure_hits(doc: Document, ctx: Context) -> list[Hit]:
     from hooklint.spam.structure import link_bombs
 
     def named(text: str, host: str) -> bool:
-        # Three letters found somewhere in a host name do not name it ("amb" in amber…).
-        long_enough = len(re.sub(r"[\W_]", "", text)) >= 4
+        # Three letters found somewhere in a host name do not name it ("amb" in amber…), but
+        # an acronym or a region code that starts one of its labels does (IBM → ibm.com,
+        # AWS → aws.amazon.com, EU → eu.mirror.example).
+        squashed = re.sub(r"[\W_]", "", text.lower())
+        if squashed and any(
+            label.startswith(squashed) for label in domains.name_labels(domains.site(host))
+        ):
+            return True
+        long_enough = len(squashed) >= 4
         return (long_enough and related_link(text, host, ctx)) or domains.text_host(
             text
         ) is not None

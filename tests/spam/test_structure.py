@@ -17,9 +17,10 @@ def codes(text: str, kind: str = "markdown") -> set[str]:
 
 
 _WORDS = "amber birch cedar delta ember fjord grove heron iris juniper kestrel lotus".split()
+_FRAGMENTS = "дно Sov DVD жен Kal 165 Tor XXL мир Pol Ves рак".split()
 BOMB = " ".join(
-    f'<a href="http://{w}{w[::-1]}.example/shop/{i}">{w[:3].upper() if i % 2 else w[:3]}</a>'
-    for i, w in enumerate(_WORDS)
+    f'<a href="http://{w}{w[::-1]}.example/shop/{i}">{f}</a>'
+    for i, (w, f) in enumerate(zip(_WORDS, _FRAGMENTS, strict=True))
 )
 AWESOME = "\n".join(
     f"- [{w.capitalize()}](https://{w}.example/) - A {w} tool for shops. "
@@ -101,3 +102,23 @@ def test_comment_form_in_other_languages() -> None:
     assert "HL310" not in codes(FORM_DE_TEMPLATE, "html")
     assert "HL310" not in codes(CATALOGUE_FR, "po")
     assert "HL310" not in codes(RU_PROSE)
+
+
+ACRONYMS = " · ".join(
+    f"[{a}](https://{h}/)"
+    for a, h in [
+        ("IBM", "ibm.example"),
+        ("AWS", "aws.amazon.example"),
+        ("SAP", "sap.example"),
+        ("NEC", "nec.example"),
+        ("MIT", "mit.example"),
+        ("HP", "hp.example"),
+        ("CERN", "home.cern.example"),
+        ("ESA", "esa.example"),
+        ("EU", "eu.mirror.example"),
+    ]
+)
+
+
+def test_acronyms_and_region_codes_name_their_hosts() -> None:
+    assert "HL312" not in codes("Supported by " + ACRONYMS + "\n")
