@@ -664,8 +664,10 @@ def stuffed_title(title: str) -> bool:
 _PROSE_FRAMES = (
     (
         "pharmacy with a call to buy",
-        r"(?:buy|order|purchase|get)~(?:\S+~){1,3}?(?:online~)?(?:overnight|without~(?:a~)?"
-        r"prescription|with~no~prescription|no~prescription|no~rx)"
+        r"(?:buy|order|purchase|get)~(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "|pills|meds")
+        + r")(?:~\d+~?mg)?(?:~(?:tablets|pills|capsules))?~(?:online~)?(?:overnight|without~"
+        r"(?:a~)?prescription|with~no~prescription|no~prescription|no~rx)"
         r"|click~here~(?:for~order|to~order)",
     ),
     (

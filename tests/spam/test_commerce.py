@@ -125,6 +125,11 @@ def test_sales_lines_in_prose() -> None:
     assert "HL306" in codes(DIPLOMA, "text")
     assert "HL306" in codes(RECOVERY)
     assert "HL306" not in codes(SECURITY)
+    rx_app = (
+        "Patients can't buy anything without a prescription uploaded by their doctor. "
+        "Docs: https://rx-app.example/docs\n"
+    )
+    assert "HL306" not in codes(rx_app)
     assert "HL306" not in codes(ANTI_SPAM_TOOL)
     # A sales line with no link anywhere near sells nothing a link linter can stop.
     assert "HL306" not in codes("Buy fake degree papers? Never.\n", "text")
