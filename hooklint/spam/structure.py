@@ -35,6 +35,15 @@ _WORD = re.compile(r"[^\W_]{2,}")
 _UNSPELLABLE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+# What a link is, said in a word: a list that labels its links this way is no bomb.
+_LINK_WORDS = frozenset(
+    """
+    link links website site homepage home here docs doc demo source code paper slides video
+    download github twitter blog web url more read view details info pdf repo project
+    """.split()
+)
+
+
 class Bomb(NamedTuple):
     first: Link
     links: int
@@ -93,6 +102,11 @@ def _judge(run: list[Link], related: Callable[[str, str], bool]) -> list[Bomb]:
     if distinct < MIN_SITES or distinct < 0.8 * len(sites) or judged < MIN_SITES:
         return []
     if len(unnamed) < 0.75 * judged:
+        return []
+    # A label repeated down a list or table ("website", "demo", "paper") describes each entry
+    # the same way; a bomb's anchors are fragments, each its own.
+    labels = [anchor.lower() for anchor, _ in unnamed]
+    if len(set(labels)) < 0.6 * len(labels) or sum(a in _LINK_WORDS for a in labels) > 2:
         return []
     return [Bomb(run[0], len(sites), distinct, unnamed[0])]
 

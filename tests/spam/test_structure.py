@@ -122,3 +122,12 @@ ACRONYMS = " · ".join(
 
 def test_acronyms_and_region_codes_name_their_hosts() -> None:
     assert "HL312" not in codes("Supported by " + ACRONYMS + "\n")
+
+
+TABLE = "| Project | Link |\n|---|---|\n" + "\n".join(
+    f"| {w.capitalize()} | [website](https://{w}-tool.example/) |" for w in _WORDS
+)
+
+
+def test_a_table_of_website_links_is_no_bomb() -> None:
+    assert "HL312" not in codes(TABLE)
