@@ -24,7 +24,7 @@ ALL_CODES = (
     "HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107",
     "HL201", "HL202", "HL203", "HL204", "HL205",
     "HL301", "HL302", "HL303", "HL304", "HL305", "HL306", "HL307", "HL308", "HL309", "HL310",
-    "HL311",
+    "HL311", "HL312", "HL313",
 )  # fmt: skip
 OPT_IN = frozenset({"HL106"})
 FORMATS = ("default", "json", "sarif", "github")

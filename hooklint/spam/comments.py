@@ -36,6 +36,21 @@ _FAMILIES = (
         r"(?:for~)?more~than~(?:\d+|two|three|four|five)~hours",
     ),
     (
+        "spun blog-comment opener",
+        r"just~wrote~an?~(?:\S+~){0,2}?long~comment~but~after~i~clicked~submit"
+        r"|my~(?:brother|sister|cousin|friend|coworker|uncle|aunt|spouse|partner|family~member)~"
+        r"(?:suggested|recommended)~i~(?:might|would|may)~like~this~(?:web~?site|blog|site)"
+        r"|(?:extremely|very|really|truly)~impressed~with~your~writing~skills"
+        r"|do~you~mind~if~i~quote~a~(?:couple|few)~of~your~(?:posts|articles)"
+        r"|(?:thought|considered)~about~(?:adding|including)~a~little~(?:bit~)?more~than~just"
+        r"~your~articles|(?:shame|pity)~you~don't~have~a~donate~button"
+        r"|heya~i'?m~for~the~(?:first|primary)~time~here"
+        r"|attractive~(?:section|portion|component|element)~of~content"
+        r"|give~a~quick~shout~out~and~say~i~(?:\S+~)?enjoy~reading"
+        r"|wish~to~apprentice~(?:while|at~the~same~time~as|even~as)~you~amend"
+        r"|i~know~this~is~(?:\S+~)?off~topic~but~i~was~wondering~if~you~knew",
+    ),
+    (
         "targeted-traffic pitch",
         r"(?:a~)?quick~note~here~instead~of~calling"
         r"|noticed~(?:that~)?you~could~(?:have|get|use)~a~lot~more~(?:visitors|traffic|hits)"
@@ -61,6 +76,8 @@ _PRAISE = (
 )
 FAMILY_NEEDLES = (
     "links", "favor", "favour", "vice", "hours", "visitors", "instead of calling", "for free",
+    "submit", "like this", "writing skills", "quote a", "your articles", "donate", "first time",
+    "time here", "of content", "shout out", "apprentice", "off topic",
 )  # fmt: skip
 _PRAISE_NEEDLES = (
     "post", "article", "blog", "site", "write", "info", "content", "page", "data", "thank",

@@ -486,7 +486,9 @@ def keyword_domain(host: str, *, tokens: bool = True) -> str | None:
 _GLUED = re.compile(
     r"(?P<pharma>tramadol|adderall|oxycodone|oxycontin|xanax|dilaudid|hydromorphone|hydrocodone"
     r"|percocet|phentermine|alprazolam|painkiller)"
-    r"|(?P<essays>essay(?!ist))"
+    r"|(?P<essays>essays?(?:writ|help|pro(?!j)|service|shark|keeper|hub|box|club|tiger|master"
+    r"|mill|cheap|online|uk|usa|london|now|buy|pay|order|expert|smith|4u|\d)"
+    r"|(?:uk|us|my|cheap|best|top|buy|custom|expert|premium|pay|order|royal|\d)essays?)"
     r"|(?P<diplomas>(?:fake|buy|order|novelty)(?:diploma|degree|transcript)"
     r"|diploma(?:club|online|shop|store|mall|maker|forsale|sale|s4sale))"
     r"|(?P<streaming>\d{2,}\w{0,3}movies|putlocker|soap2day|fmovies|gomovies|yesmovies"

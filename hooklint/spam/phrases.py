@@ -202,6 +202,49 @@ _WEAK_MARKERS = (
 )
 
 
+# The same form in the languages sites are built in (WordPress's own translations, written
+# here as they appear on pages). Each is matched after the lookalike skeleton, as prose is.
+_FOREIGN_STRONG = (
+    "电子邮件地址不会被公开", "取消回复", "您可以使用这些 HTML 标签和属性",
+    "電子郵件地址不會被公開", "取消回覆", "Ваш адрес email не будет опубликован", "Отменить ответ",
+    "Tu dirección de correo electrónico no será publicada", "Cancelar la respuesta",
+    "O seu endereço de email não será publicado", "O seu endereço de e-mail não será publicado",
+    "Seu endereço de e-mail não será publicado", "Cancelar resposta",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht",
+    "Ihre E-Mail-Adresse wird nicht veröffentlicht",
+    "Antworten abbrechen", "Votre adresse e-mail ne sera pas publiée",
+    "Votre adresse de messagerie ne sera pas publiée", "Annuler la réponse",
+    "E-posta adresiniz yayınlanmayacak", "Yanıtı iptal et",
+    "Il tuo indirizzo email non sarà pubblicato", "Annulla risposta",
+    "Je e-mailadres wordt niet gepubliceerd", "Reactie annuleren",
+    "Twój adres e-mail nie zostanie opublikowany", "Anuluj pisanie odpowiedzi",
+    "メールアドレスが公開されることはありません", "コメントをキャンセル",
+)  # fmt: skip
+_FOREIGN_WEAK = (
+    "必填项已用", "必填欄位標示為", "发表评论", "發表迴響", "Обязательные поля помечены",
+    "Добавить комментарий", "Los campos obligatorios están marcados con", "Deja una respuesta",
+    "Campos obrigatórios são marcados com", "Deixe um comentário", "Erforderliche Felder sind mit",
+    "Schreibe einen Kommentar", "Les champs obligatoires sont indiqués avec",
+    "Laisser un commentaire", "Gerekli alanlar", "Bir yanıt yazın",
+    "I campi obbligatori sono contrassegnati", "Lascia un commento",
+    "Vereiste velden zijn gemarkeerd met", "Geef een reactie", "Wymagane pola są oznaczone",
+    "Dodaj komentarz", "は必須項目です", "コメントを残す",
+)  # fmt: skip
+#: Substrings of the foreign labels for the prefilter (raw text, any case).
+FOREIGN_NEEDLES = (
+    "不会被公开", "不會被公開", "опубликован", "publicad", "veröffentlicht", "publiée",
+    "yayınlanmayacak", "pubblicato", "gepubliceerd", "opublikowany", "公開されることはありません",
+    "取消回复", "取消回覆",
+)  # fmt: skip
+
+
+def _normalised(marker: str) -> str:
+    from hooklint.spam.prose import _lower
+    from hooklint.unicode.chars import skeleton
+
+    return fold_punctuation(_lower(marker if marker.isascii() else skeleton(marker)))
+
+
 def _marker_pattern(markers: tuple[str, ...]) -> str:
     return "(?:" + "|".join("~".join(map(re.escape, m.split(" "))) for m in markers) + ")"
 
@@ -209,7 +252,9 @@ def _marker_pattern(markers: tuple[str, ...]) -> str:
 @cache
 def boilerplate(*, strong_only: bool = False) -> re.Pattern[str]:
     """The boilerplate labels: all of them, or the strong ones only."""
-    markers = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    foreign = _FOREIGN_STRONG if strong_only else _FOREIGN_STRONG + _FOREIGN_WEAK
+    markers: tuple[str, ...] = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    markers += tuple(_normalised(m) for m in foreign)
     return _compile(_marker_pattern(markers))
 
 
@@ -332,10 +377,14 @@ TRADES = (
         r"|casino~(?:login|review|no~deposit|free~spins|sign~up)|pola~gacor|\w+~gacor|gacor"
         r"|(?:login|daftar|link)~(?:\w+~)?\w*(?:slot|togel|judi)\w*|rtp~slot|maxwin"
         r"|bahis~(?:sitesi|forumu)|\w+bet~giri[şs]"
+        r"|mejores~casinos?|casinos?~en~l[ií]nea|apuestas~(?:deportivas|online|en~l[ií]nea)"
+        r"|cassinos?~online|apostas~(?:esportivas|online)|tragamonedas|tragaperras"
+        r"|online~spielothek|casino~en~ligne|paris~sportifs~en~ligne"
         r"|casino~siteleri|bonus~veren~siteler|онлайн~казино|казино~онлайн|ставки~на~спорт"
         r"|букмекерск\w*~контор\w*|کازینو|شرط~?بندی)\b|博彩|网赌|菠菜|赌场",
         "gacor situs judi togel casinos spins deposit betting bet poker daftar agen bandar bonusu"
-        " bahis siteleri slot онлайн ставки maxwin rtp login link vs",
+        " bahis siteleri slot онлайн ставки maxwin rtp login link vs mejores apuestas"
+        " cassino cassinos apostas tragamonedas tragaperras spielothek ligne paris",
         "casino казино букмекер کازینو شرط giri",
     ),
     _Trade(
@@ -354,9 +403,17 @@ TRADES = (
         r"prescription|with~no~prescription|no~prescription)"
         r"|(?:trusted~|best~|cheap~|legit~)?online~pharmac(?:y|ies)|canadian~pharmac(?:y|ies)"
         r"|pharmacy~online|without~(?:a~)?prescription|no~prescription~needed"
-        r"|click~here~(?:for|to)~(?:order|buy|purchase)|rush~(?:your|my)~order)\b",
+        r"|click~here~(?:for|to)~(?:order|buy|purchase)|rush~(?:your|my)~order"
+        r"|(?:comprar|kaufen|acheter|comprare)~(?:\w+~)?(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")|(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")~(?:kaufen|sin~receta|sem~receita|ohne~rezept|sans~ordonnance|senza~ricetta)"
+        r"|(?:comprar|kaufen|acheter)~\w+~(?:sin~receta|sem~receita|ohne~rezept"
+        r"|sans~ordonnance))\b|купить~\w+~без~рецепта",
         _DRUGS.replace("~", " ")
-        + " pharmacy pharmacies prescription overnight click rush shop order buy purchase",
+        + " pharmacy pharmacies prescription overnight click rush shop order buy purchase"
+        " comprar kaufen acheter comprare купить",
     ),
     _Trade(
         "essay writing",
@@ -365,10 +422,13 @@ TRADES = (
         r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment|essay)"
         r"|(?:write|do)~(?:an?|my)~(?:essay|paper)~(?:for~(?:me|cheap|money)|cheap|online)"
         r"|essays?~(?:help|for~cheap|online~cheap)|(?:top|best|cheap|uk|us)~essay~\w+"
+        r"|comprar~(?:ensayos?|tesis|monograf[ií]as?)|(?:hausarbeit|bachelorarbeit|masterarbeit"
+        r"|seminararbeit)~schreiben~lassen|acheter~(?:un~)?m[ée]moire"
         r"|pay~someone~to~(?:do"
         r"|write)|(?:homework|assignment|dissertation)~help(?:~online)?|paper~writing~service)\b"
         r"|代写|代考",
-        "coursework homework assignment someone write",
+        "coursework homework assignment someone write comprar hausarbeit bachelorarbeit"
+        " masterarbeit seminararbeit acheter",
         "essay paper dissertation",
     ),
     _Trade(
@@ -593,3 +653,94 @@ def stuffed_title(title: str) -> bool:
     counts = Counter(w for w in words if len(w) >= 4)
     items = len(re.findall(r"[,|;]", low)) + 1
     return bool((counts and counts.most_common(1)[0][1] >= 3) or items >= 4 or spam_anchor(low))
+
+
+# ------------------------------------------------------------------ HL306 commerce in prose
+
+# The strongest sales lines, matched in running text (not only in link text) when a link to
+# another site is near: spam issues and comments often say what they sell in a sentence and
+# put a bare URL, a code span or a commenter link beside it. Only frames a project would not
+# write about itself: "online pharmacy" or "essay" alone never count here.
+_PROSE_FRAMES = (
+    (
+        "pharmacy with a call to buy",
+        r"(?:buy|order|purchase|get)~(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "|pills|meds")
+        + r")(?:~\d+~?mg)?(?:~(?:tablets|pills|capsules))?~(?:online~)?(?:overnight|without~"
+        r"(?:a~)?prescription|with~no~prescription|no~prescription|no~rx)"
+        r"|click~here~(?:for~order|to~order)",
+    ),
+    (
+        "essay writing",
+        r"write~my~(?:essay|paper|assignment)|(?:write|do)~(?:an?|my)~(?:essay|paper)~for~"
+        r"(?:me|cheap|money)",
+    ),
+    (
+        "selling diplomas",
+        r"(?:buy|order|purchase)~(?:an?~)?fake~(?:degree|diploma|transcript|certificate)s?"
+        r"|(?:购买|办理|定制|仿制|代办)\S{0,6}?(?:文凭|毕业证|学位证|成绩单)|(?:国外|假)文凭",
+    ),
+    (
+        "selling backlinks or SEO",
+        r"(?:white~?hat|black~?hat|dofollow|high~da|pbn)~(?:seo~)?backlinks?"
+        r"|keyword~targeted~(?:traffic|visitors)|high~da~pa",
+    ),
+    (
+        "pirate streaming",
+        r"watch~(?:\S+~){0,6}?full~movies?~(?:online|free)|full~movies?~(?:online~)?free"
+        r"|123movies|putlocker|soap2day",
+    ),
+    ("escorts", r"call~girls?~(?:in|near)~\S+|escort~services?~in~\S+"),
+    # "slot gacor" alone is quoted by the tools that fight it: only the mirror-login frames.
+    ("gambling", r"deneme~bonusu~veren|\S+bet~giri[şs]"),
+    (
+        "crypto recovery scam",
+        r"(?:crypto|bitcoin|btc|funds?|wallet|scam)~recovery~(?:hackers?|experts?|specialists?)"
+        r"|recovery~hackers?|hackers?~for~hire",
+    ),
+)
+PROSE_NEEDLES = (
+    "prescription", "overnight", "click here", "essay", "paper", "fake", "文凭", "毕业证",
+    "学位证", "成绩单", "backlink", "targeted", "high da", "movie", "putlocker", "soap2day",
+    "call girl", "escort", "bonusu", "giri", "recovery", "hacker", "rx",
+)  # fmt: skip
+
+
+@cache
+def prose_frames() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, _compile(r"(?<![^\W_])(?:" + source + r")(?![^\W_])"))
+        for name, source in _PROSE_FRAMES
+    )
+
+
+def prose_frame(lower: str) -> tuple[str, re.Match[str]] | None:
+    """The first strong sales line in normalised lowercase prose, with its trade."""
+    if not any(n in lower for n in PROSE_NEEDLES):
+        return None
+    for name, pattern in prose_frames():
+        m = pattern.search(lower)
+        if m:
+            return name, m
+    return None
+
+
+_MONEY = re.compile(r"\b(?:bitcoin|crypto|btc|usdt|eth|wallet|funds|investment|savings)\b")
+_HACKER = re.compile(
+    r"\bhackers?\b|\brecovery~(?:expert|specialist|agent|company)".replace("~", " ")
+)
+_RECOVERED = re.compile(
+    r"\b(?:recover\w*|retriev\w*|restor\w*|regain\w*|got~back|get~back)\b".replace("~", " ")
+)
+_TESTIMONY = re.compile(
+    r"\b(?:i~reached~out|reached~out~to|i~contacted|contact~them|recommended|suggested"
+    r"|i~turned~to|helped~me|hired)\b".replace("~", " ")
+)
+
+
+def recovery_testimony(lower: str) -> bool:
+    """A crypto-recovery scam testimonial: money lost, a "hacker" who got it back, and the
+    first-person story that recommends them, within one stretch of text."""
+    if "hacker" not in lower and "recovery" not in lower:
+        return False
+    return all(p.search(lower) for p in (_MONEY, _HACKER, _RECOVERED, _TESTIMONY))

@@ -41,6 +41,7 @@ def check(
     doc = build(text, kind, regions)
     hits = link_hits(doc, ctx)
     hits.extend(phrase_hits(doc, ctx))
+    hits.extend(structure_hits(doc, ctx))
     return findings(text, hits)
 
 
@@ -67,6 +68,71 @@ def findings(text: str, hits: list[Hit]) -> list[Finding]:
     return out
 
 
+# --------------------------------------------------------------------------- link structure
+
+
+def structure_hits(doc: Document, ctx: Context) -> list[Hit]:
+    """HL312 link bombs and HL313 styled letters beside an off-site link (see
+    :mod:`hooklint.spam.structure`)."""
+    hits = _styled(doc, ctx)
+    if len(doc.links) < 8:
+        return hits
+    from hooklint.spam.structure import link_bombs
+
+    def named(text: str, host: str) -> bool:
+        # Three letters found somewhere in a host name do not name it ("amb" in amber…), but
+        # an acronym or a region code that starts one of its labels does (IBM → ibm.com,
+        # AWS → aws.amazon.com, EU → eu.mirror.example).
+        squashed = re.sub(r"[\W_]", "", text.lower())
+        if squashed and any(
+            label.startswith(squashed) for label in domains.name_labels(domains.site(host))
+        ):
+            return True
+        long_enough = len(squashed) >= 4
+        return (long_enough and related_link(text, host, ctx)) or domains.text_host(
+            text
+        ) is not None
+
+    for bomb in link_bombs(doc.text, doc.links, named):
+        anchor, site = bomb.example
+        hits.append(
+            Hit(
+                bomb.first.text_pos,
+                "HL312",
+                f"link bomb: {bomb.links} links in a row to {bomb.sites} different sites, behind "
+                f"short anchors that do not name them (such as '{safe(_clip(anchor, 30))}' → "
+                f"'{safe(site)}')",
+            )
+        )
+    return hits
+
+
+def _styled(doc: Document, ctx: Context) -> list[Hit]:
+    """HL313: words in styled letters beside a link to an unrelated site, reported once."""
+    if doc.text.isascii() or not doc.links:
+        return []
+    from hooklint.spam.structure import calls_to_action, near, styled_runs
+
+    for m in styled_runs(doc.text):
+        plain = calls_to_action(doc.text, m)
+        if plain is None:
+            continue
+        for link in near(doc.links, m.start(), m.end()):
+            site = _foreign(link, ctx)
+            if site is None or domains.under(site, _NEUTRAL_HOSTS):
+                continue
+            return [
+                Hit(
+                    m.start(),
+                    "HL313",
+                    f"'{safe(plain)}' written in styled letters beside a link to "
+                    f"'{safe(site)}': the styling of streaming and giveaway spam, which "
+                    "dodges word filters",
+                )
+            ]
+    return []
+
+
 # ------------------------------------------------------------------------------- link rules
 
 
@@ -85,7 +151,7 @@ def link_hits(doc: Document, ctx: Context) -> list[Hit]:
         shown = safe(site)
         _homograph(link, url, hits)
         _shortener(link, url, site, ctx, hits)
-        _commercial(link, site, ctx, hits)
+        _commercial(link, site, ctx, hits, doc)
         _mismatch(link, url, site, hits)
         same_site = site in page or _own_hidden(link, url, roots)
         _hidden(link, shown, same_site, hidden, hits)
@@ -195,7 +261,43 @@ def _normal(text: str) -> str:
     return " ".join(skeleton(text).lower().split())
 
 
-def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
+_CREDIT = re.compile(
+    r"(?i:(?:designed|theme|template|sponsored)\s+by"
+    r"|in\s+(?:collaboration|association|partnership)\s+with)"
+)
+_SALES_NOUNS = frozenset(
+    """
+    hosting tickets themes insurance loans loan casino deals reviews seo cheap best free buy
+    discount coupons coupon vps outlet sale shop store pills essays backlinks traffic
+    """.split()
+)
+
+
+def _credit_link(doc: Document, link: Link, site: str, ctx: Context) -> str | None:
+    """A credit line ("Designed by …", "In collaboration with …") whose link is a keyword
+    phrase to a site it does not name: the sponsored footer link of a free theme. Returns
+    the anchor, or None."""
+    from hooklint.spam.comments import keyword_name
+
+    before = doc.text[max(0, link.text_pos - 240) : link.text_pos]
+    credits = list(_CREDIT.finditer(before))
+    credit = credits[-1] if credits else None
+    if credit is None or not link.text or _foreign(link, ctx) is None:
+        return None
+    if domains.under(site, _NEUTRAL_HOSTS):
+        return None
+    # Only links and list punctuation between the credit and this link.
+    between = re.sub(r"\[[^\[\]]*\]\([^()]*\)|<[^<>]*>", " ", before[credit.end() :])
+    if len(re.findall(r"[^\W\d_]{2,}", between)) > 4:
+        return None
+    anchor = " ".join(link.text.split())
+    words = anchor.lower().split()
+    if keyword_name(anchor) or (len(words) >= 2 and _SALES_NOUNS.intersection(words)):
+        return anchor
+    return None
+
+
+def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit], doc: Document) -> None:
     """HL306: a spam trade in the link's domain name, its path or its text."""
     trade = domains.keyword_domain(site, tokens=False)
     if trade:
@@ -216,6 +318,17 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 "HL306",
                 f"commercial spam anchor text '{safe(_clip(' '.join(link.text.split()), 60))}' "
                 f"({anchor}) links to '{safe(site)}'",
+            )
+        )
+        return
+    credited = _credit_link(doc, link, site, ctx) if not trade else None
+    if credited:
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL306",
+                f"credit line links the keyword phrase '{safe(_clip(credited, 60))}' to the "
+                f"unrelated site '{safe(site)}': a sponsored footer link",
             )
         )
         return
@@ -363,6 +476,7 @@ def phrase_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     templates = _templates(doc, ctx, hits)
     _comment_spam(doc, ctx, hits)
+    _commerce_prose(doc, ctx, hits)
     _spintax(doc, hits)
     if doc.kind != "po":
         _boilerplate(doc, ctx, hits)
@@ -529,6 +643,63 @@ def _comment_spam(doc: Document, ctx: Context, hits: list[Hit]) -> None:
             praise_signed(starts[k][1], prose.lower)
 
 
+_RAW_URL = re.compile(r"(?:https?://|www\.)([^\s/?#<>\"'`()\[\]{}|\\^:,;]{1,253})")
+_REACH = 1500  # characters between a sales line and the link it sells
+_MAX_PROSE_HITS = 5
+
+
+def _commerce_prose(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL306: a strong sales line in running text with a link to another site near it (a
+    bare URL, a link, a URL in a code span or a data field), and the crypto-recovery
+    testimonial."""
+    if doc.kind == "po" or doc.regions:
+        return
+    sites = [
+        (m.start(), domains.site(m.group(1).lower().rstrip(".")))
+        for m in _RAW_URL.finditer(doc.text)
+    ]
+    sites = [
+        (at, site)
+        for at, site in sites
+        if "." in site and not ctx.trusted(site) and not domains.under(site, _NEUTRAL_HOSTS)
+    ]
+    if not sites:
+        return
+    anchors = inside([(link.text_pos, link.text_pos + len(link.text)) for link in doc.links])
+    found = 0
+    for prose in doc.paragraphs:
+        frame = phrases.prose_frame(prose.lower)
+        testimony = (
+            frame is None and len(prose.lower) > 200 and phrases.recovery_testimony(prose.lower)
+        )
+        if frame is None and not testimony:
+            continue
+        start = prose.origin(frame[1].start() if frame else 0)
+        if frame is not None and anchors(start):
+            continue  # a link's own text: HL306 judges it as an anchor
+        near = [site for at, site in sites if abs(at - start) <= _REACH]
+        if not near:
+            continue
+        if frame is not None:
+            if ctx.allowed_phrase(frame[1].group()):
+                continue
+            original = doc.text[start : prose.origin(frame[1].end() - 1) + 1]
+            what = f"sales line '{safe(_clip(' '.join(original.split()), 60))}' ({frame[0]})"
+        else:
+            what = "crypto-recovery testimonial (money lost, a 'hacker' who got it back)"
+        hits.append(Hit(start, "HL306", f"{what} beside a link to '{safe(near[0])}'"))
+        found += 1
+        if found >= _MAX_PROSE_HITS:
+            return
+
+
+# Hosts that a sales line does not sell: reference works and code hosting.
+_NEUTRAL_HOSTS = (
+    *domains.REFERENCE_HOSTS, "github.com", "gitlab.com", "bitbucket.org", "img.shields.io",
+    "shields.io", "githubusercontent.com",
+)  # fmt: skip
+
+
 def _spintax(doc: Document, hits: list[Hit]) -> None:
     """HL311: spinner alternatives left unexpanded in prose."""
     for prose in doc.paragraphs:
@@ -574,7 +745,10 @@ def _boilerplate(doc: Document, ctx: Context, hits: list[Hit]) -> None:
             j += 1
         names = {" ".join(text.split()) for _, text, _ in cluster}
         if len(names) >= 2 and any(strong for _, _, strong in cluster):
-            shown = [stream.text[s : s + len(t)] for s, t, _ in cluster[:2]]
+            shown = [
+                " ".join(doc.text[stream.origin(s) : stream.origin(s + len(t) - 1) + 1].split())
+                for s, t, _ in cluster[:2]
+            ]
             if not any(ctx.allowed_phrase(" ".join(t.split())) for _, t, _ in cluster):
                 hits.append(
                     Hit(

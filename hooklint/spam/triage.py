@@ -80,9 +80,15 @@ def worth_checking(
         and _contains(low, _LINK_MARKUP)
         and _TITLE_LINK.search(words_view) is not None
     )
-    if not (links or words or spintax or titles):
+    foreign_form = (
+        kind != "po" and not view.isascii() and any(n in view for n in _foreign_needles())
+    )
+    if not (links or words or spintax or titles or foreign_form):
         return False
     from hooklint.spam import phrases
+
+    if foreign_form:
+        return True  # a comment form in another language: the full check decides
 
     if spintax and phrases.spun_groups(words_view):
         return True
@@ -92,7 +98,18 @@ def worth_checking(
         return True
     if links and _comments_suspicious(words_view, low):
         return True
+    if links and not view.isascii():
+        from hooklint.spam.structure import styled_runs
+
+        if styled_runs(view):
+            return True
     return links and _links_suspicious(view, options)
+
+
+def _foreign_needles() -> tuple[str, ...]:
+    from hooklint.spam.phrases import FOREIGN_NEEDLES
+
+    return FOREIGN_NEEDLES
 
 
 # ------------------------------------------------------------------------------- lookalikes
@@ -148,9 +165,15 @@ def resolve_lookalikes(text: str) -> str:
 # --------------------------------------------------------------------------------- phrases
 
 
+_CREDIT_NEEDLES = (
+    "designed by", "in collaboration with", "sponsored by", "theme by", "template by",
+    "in association with", "in partnership with",
+)  # fmt: skip
+
+
 def _comments_suspicious(view: str, low: bytes | str) -> bool:
-    """A comment-bot family near its key words, or praise within a comment's reach after a
-    link (rules._comment_spam)."""
+    """A comment-bot family near its key words, praise within a comment's reach after a link
+    (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
     from hooklint.spam import comments
 
     same = isinstance(low, bytes) or len(low) == len(view)
@@ -166,6 +189,16 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
             return True
     for start, end in windows(hits(("://", "www.")), len(view), 0, 1400):
         if comments.praise_in(_window(view, start, end)):
+            return True
+    from hooklint.spam import phrases
+
+    if any(hits(_CREDIT_NEEDLES)):
+        return True  # a credit line with links: the full check judges its anchors
+    for start, end in windows(hits(phrases.PROSE_NEEDLES), len(view), 300, 300):
+        if phrases.prose_frame(_window(view, start, end)):
+            return True
+    for start, end in windows(hits(("hacker", "recovery")), len(view), 2500, 2500):
+        if phrases.recovery_testimony(_window(view, start, end)):
             return True
     return False
 
@@ -355,6 +388,18 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     return url is not None and bool(domains.affiliate_tag(url) or domains.redirect_target(url))
 
 
+def _bomb_suspicious(pairs: list[tuple[str, str | None]]) -> bool:
+    """Short link texts to six different hosts or more (structure.link_bombs wants more)."""
+    hosts = set()
+    for text, target in pairs:
+        shown = " ".join(text.split())
+        if target and len(shown) <= 14 and len(shown.split()) <= 2:
+            url = domains.parse_url(target)
+            if url is not None:
+                hosts.add(domains.strip_www(url.host))
+    return len(hosts) >= 6
+
+
 def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     """Link texts that name an address (HL303) or sell something (HL306), HTML anchors with
     the attributes HL307 looks at, and styles that hide an element."""
@@ -415,6 +460,8 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
                 not shown.isascii() and phrases.spam_anchor(shown)
             ):
                 return True
+    if len(pairs) >= 8 and _bomb_suspicious(pairs):
+        return True
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
             continue

@@ -88,3 +88,23 @@ def test_helpers() -> None:
     assert not keyword_name("davezor")
     assert generic_praise("what a information! thanks admin")
     assert not generic_praise("the second example fails on python 3.12")
+
+
+OPENERS = [
+    "Odd. I just wrote a really long comment but after I clicked submit it vanished. "
+    "https://gutters.example/",
+    "My sister suggested I might like this website. She was right! https://tiles.example/",
+    "I know this is somewhat off topic but I was wondering if you knew a good host? "
+    "https://hosting-deals.example/",
+]
+OPENER_NEAR_MISSES = [
+    "I wrote a long comment on the pull request; see https://git.example/acme/pr/4.",
+    "Off topic, but does the CLI support Windows? https://docs.example/windows",
+]
+
+
+def test_spun_openers_beside_ordinary_sentences() -> None:
+    for text in OPENERS:
+        assert "HL301" in codes(text + "\n"), text
+    for text in OPENER_NEAR_MISSES:
+        assert "HL301" not in codes(text + "\n"), text
