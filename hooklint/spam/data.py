@@ -749,8 +749,12 @@ def _json_pairs(text: str, pairs: list[tuple[str, str]]) -> None:
 
 
 def _anchors_of(pairs: list[tuple[str, str]]) -> str:
+    """One anchor a line, each pair once."""
     return "\n".join(
-        f'<a href="{url}">{" ".join(re.sub(r"[<>]", " ", name).split())}</a>'
-        for name, url in pairs
-        if ("://" in url or url.lower().startswith("www.")) and not re.search(r"[\s\"<>]", url)
+        dict.fromkeys(
+            f'<a href="{url}">{" ".join(re.sub(r"[<>]", " ", name).split())}</a>'
+            for name, url in pairs
+            if ("://" in url or url.lower().startswith("www."))
+            and not re.search(r"[\s\"<>]", url)
+        )
     )

@@ -194,7 +194,7 @@ def _data_document(
             continue
         if value.key in metadata.get(value.record, ()):
             continue
-        if not any(c.isalpha() for c in view[value.start : value.end]):
+        if not _LETTER.search(view, value.start, value.end):
             continue
         found, found_links, found_hidden = _fragment(view, value.start, value.end)
         body = value.key not in AUTHOR_KEYS
@@ -281,6 +281,12 @@ def _signed_page(
     )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+# What makes a value more than words: a tag, a link, an address, a reST or Markdown link.
+_MARKUP = re.compile(r"[<`\]]|://|[wW]{3}\.")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 _COMMENT_PROSE = frozenset(
     "author name author_name comment_author username nickname display_name commenter fullname"
     " full_name content body comment message text comment_content msg review description"
@@ -291,6 +297,15 @@ _COMMENT_PROSE = frozenset(
 def _fragment(text: str, start: int, end: int) -> tuple[list[list[Span]], list[Link], list[Span]]:
     """The paragraphs, links and hidden regions of one string value: HTML markup in it is
     markup, Markdown and reStructuredText links are links, bare URLs are found apart."""
+    if not _MARKUP.search(text, start, end):
+        # Words only (most values): its paragraphs are what blank lines leave.
+        found = []
+        pos = start
+        for m in _BLANK_LINE.finditer(text, start, end):
+            found.append([(pos, m.start())])
+            pos = m.end()
+        found.append([(pos, end)])
+        return found, [], []
     found, _ = html_prose(text, start, end)
     hidden = hidden_regions(text, start, end, never) if "<" in text[start:end] else []
     links: list[Link] = []
