@@ -132,3 +132,27 @@ def test_hostile_data_costs_linear_time_and_never_raises(kind: str, text: str) -
     assert len(doc.text) == len(text)
     field_anchors(text, kind)
     assert time.process_time() - start < 10
+
+
+def test_a_column_of_commenters_is_not_a_run_of_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty readers who each link their own site: the prefilter settles the file, the full
+    check is never run; one keyword name among them is."""
+    import hooklint.spam.rules
+
+    calls: list[str] = []
+    real = hooklint.spam.rules.check
+    monkeypatch.setattr(hooklint.spam.rules, "check", lambda *a: calls.append("check") or real(*a))
+    names = [f"Reader {chr(65 + i)}" for i in range(30)]
+    rows = [
+        {"author": n, "url": f"https://site{i}.example/", "body": "Thanks, this helped."}
+        for i, n in enumerate(names)
+    ]
+    import json
+
+    from hooklint.spam import check_spam
+
+    assert check_spam(json.dumps(rows), "json") == []
+    assert calls == []
+    rows[7]["author"] = "buy tramadol online"
+    assert [f.code for f in check_spam(json.dumps(rows), "json")] != []
+    assert calls == ["check"]
