@@ -1368,7 +1368,8 @@ SPAM_PLACES = _t(
       (a name and a URL or e-mail, no title or layout: a Staticman entry kept as a page).
       Package-manager lock files are not read.
     - The markup of page templates (`.php`, `.phtml`, `.erb`, `.jinja`, `.jinja2`, `.j2`,
-      `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.vue`) that hold a
+      `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.ejs`, `.jsp`,
+      `.asp`, `.aspx`, `.tpl`, `.tmpl`, `.gohtml`, `.vue`) that hold a
       link or an `href`, and of HTML pages that hold such code: the template's code
       (`<?php … ?>`, `<% … %>`, `{{ … }}`, `{% … %}`, script and style elements) is left
       out, but markup a PHP string prints (`echo '<a href=…>'`) is kept; the links with
