@@ -754,7 +754,6 @@ def _anchors_of(pairs: list[tuple[str, str]]) -> str:
         dict.fromkeys(
             f'<a href="{url}">{" ".join(re.sub(r"[<>]", " ", name).split())}</a>'
             for name, url in pairs
-            if ("://" in url or url.lower().startswith("www."))
-            and not re.search(r"[\s\"<>]", url)
+            if ("://" in url or url.lower().startswith("www.")) and not re.search(r"[\s\"<>]", url)
         )
     )
