@@ -25,6 +25,10 @@ from typing import NamedTuple
 from hooklint.rules import Finding
 
 KINDS = ("markdown", "rst", "html", "text", "po", "yaml", "json", "sql", "template")
+# A data file longer than this is read as plain text: its values and records would cost
+# memory in proportion to their number (a dump of a whole site), for little more than the
+# words and links plain text already shows.
+DATA_LIMIT = 16 * 1024 * 1024
 
 
 class SpamOptions(NamedTuple):
@@ -61,7 +65,7 @@ def check_spam(
     """
     if not text or (regions is not None and not regions):
         return []
-    if kind not in KINDS:
+    if kind not in KINDS or (kind in ("yaml", "json", "sql") and len(text) > DATA_LIMIT):
         kind = "text"
     from hooklint.spam.triage import worth_checking
 

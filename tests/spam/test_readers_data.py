@@ -162,3 +162,16 @@ def test_a_column_of_commenters_is_not_a_run_of_links(monkeypatch: pytest.Monkey
     rows[7]["author"] = "buy tramadol online"
     assert [f.code for f in check_spam(json.dumps(rows), "json")] != []
     assert calls == ["check"]
+
+
+def test_a_huge_dump_is_read_as_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hooklint.spam
+    from hooklint.spam import check_spam
+
+    row = (
+        "INSERT INTO c (author, url, body) VALUES "
+        "('buy tramadol online', 'http://rx.example/', 'hi');\n"
+    )
+    assert check_spam(row, "sql") != []  # the record's name links to the pharmacy
+    monkeypatch.setattr(hooklint.spam, "DATA_LIMIT", 10)
+    assert check_spam(row, "sql") == []  # as plain text, a name and a URL are two strings
