@@ -1349,6 +1349,37 @@ _DOCS: tuple[RuleDoc, ...] = (
     ),
 )
 
+SPAM_PLACES = _t(
+    """
+    The spam rules read every place spam lands in a repository, each where it is text:
+
+    - Markdown, reStructuredText, HTML pages and plain text; gettext catalogues and the
+      comments and docstrings of Python source when they hold a template's words or a
+      punycode host.
+    - Front matter (the YAML between `---` lines at the top of a Markdown or HTML file):
+      each string value is text, reported at its own line and column, escapes (`\\"`,
+      `\\r\\n`, `&#39;`) decoded.
+    - The string values of YAML, JSON and SQL files (`.yml`, `.yaml`, `.json`, `.sql`) that
+      hold a link (`://`, `www.`): Staticman entries, comment exports, the `INSERT` or
+      `COPY` rows of a dump. A record with a name, a URL field and a text (`author`,
+      `author_url`, `content`; `name`, `url`, `message`; a `wp_comments` row, named by its
+      column list or by the shape of the row) is one comment: its URL is the link its name
+      carries, and is judged with what it says. So is a page whose front matter signs it
+      (a name and a URL or e-mail, no title or layout: a Staticman entry kept as a page).
+      Package-manager lock files are not read.
+    - The markup of page templates (`.php`, `.phtml`, `.erb`, `.jinja`, `.jinja2`, `.j2`,
+      `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.vue`) that hold a
+      link or an `href`, and of HTML pages that hold such code: the template's code
+      (`<?php … ?>`, `<% … %>`, `{{ … }}`, `{% … %}`, script and style elements) is left
+      out, but markup a PHP string prints (`echo '<a href=…>'`) is kept; the links with
+      their anchors and styles are read as in HTML.
+
+    Other source code is not read for spam: its comments cannot be told from its code in
+    every language. The character rules (HL1xx, HL2xx) read all of these files as before;
+    YAML, JSON, SQL, PHP and Vue files count as code for HL107.
+    """
+)
+
 RULES: dict[str, RuleDoc] = {doc.code: doc for doc in sorted(_DOCS, key=lambda d: d.code)}
 """Every rule code with its documentation, in code order."""
 
@@ -1365,6 +1396,7 @@ def explain(code: str) -> str | None:
         *((("Near miss (not reported)", doc.near_miss),) if doc.near_miss else ()),
         ("Use instead", doc.fix),
         ("Options", doc.options),
+        *((("Where it looks", SPAM_PLACES),) if doc.code.startswith("HL3") else ()),
     )
     parts = [f"{doc.code} ({doc.name})"]
     # Strip only blank lines: a body may start with an indented code line.

@@ -65,16 +65,24 @@ def check_spam(
         kind = "text"
     from hooklint.spam.triage import worth_checking
 
-    view = text
-    if regions is None and (
+    data = regions is None and (
         kind in ("yaml", "json", "sql") or (kind in ("markdown", "html") and text[:3] == "---")
-    ):
+    )
+    view = text
+    if data:
         # Escapes (\", &#39;, \u0430) would hide links and words from the prefilter.
         from hooklint.spam.data import quick_view
 
         view = quick_view(text)
     if not worth_checking(view, kind, options, regions):
-        return []
+        if not data:
+            return []
+        # A commenter's name and URL are two values apart: their link is judged apart.
+        from hooklint.spam.data import field_anchors
+
+        anchors = field_anchors(text, kind)
+        if not anchors or not worth_checking(anchors, "yaml", options, None):
+            return []
     from hooklint.spam.rules import check
 
     return check(text, kind, options, regions)

@@ -325,7 +325,7 @@ def read_yaml(text: str, start: int = 0, end: int | None = None) -> list[Value]:
             if block_start >= 0:
                 values.append(Value(block_start, block_end, key, record))
         elif first in "[{":
-            _flow(text, at + 1, line_end, key, record, values)
+            records = _flow(text, at, line_end, key, record, records, values)
         else:
             value_end = _plain_end(text, at, line_end)
             # A plain scalar goes on over the lines indented more than its key.
@@ -353,18 +353,32 @@ def _plain_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _flow(text: str, start: int, end: int, key: str, record: int, values: list[Value]) -> None:
-    """The scalars of a flow collection (``[a, "b"]``, ``{k: v}``) on one line."""
+def _flow(
+    text: str, start: int, end: int, key: str, record: int, records: int, values: list[Value]
+) -> int:
+    """The scalars of a flow collection (``[a, "b"]``, ``{k: v}``) on one line; each mapping
+    in it is a record of its own (numbered from ``records``; the new count is returned)."""
     pos = start
+    outer = [(key, record)]
     while pos < end:
         m = _FLOW_ITEM.match(text, pos, end)
         if m is None or m.end() == pos:
+            if text[pos] == "{":
+                outer.append(("", records))
+                records += 1
+            elif text[pos] in "}]" and len(outer) > 1:
+                outer.pop()
             pos += 1
             continue
+        is_key = m.end() < end and text[m.end()] == ":"
         for group, style in ((1, "double"), (2, "single"), (3, "plain")):
             if m.group(group):
-                values.append(Value(m.start(group), m.end(group), key, record, style))
-        pos = m.end() + 1
+                if is_key:
+                    outer[-1] = (m.group(group).strip().lower(), outer[-1][1])
+                else:
+                    values.append(Value(m.start(group), m.end(group), *outer[-1], style))
+        pos = m.end() if text[m.end() : m.end() + 1] in "}]" else m.end() + 1
+    return records
 
 
 # ----------------------------------------------------------------------------- front matter
@@ -451,7 +465,12 @@ _INSERT = re.compile(
     r"(?:\(([^()]{0,20000})\))?\s*VALUES",
     re.IGNORECASE,
 )
-_SQL_TOKEN = re.compile(r"[(),;']|--(?=[ \t\r\n])|/\*|INSERT\s", re.IGNORECASE)
+_SQL_TOKEN = re.compile(r"[(),;']|--(?=[ \t\r\n])|/\*|INSERT\s|COPY\s", re.IGNORECASE)
+# PostgreSQL's dump format: tab-separated rows after COPY … FROM stdin, up to a line "\.".
+_COPY = re.compile(
+    r"COPY\s+([\w.\"]{1,200})\s*(?:\(([^()]{0,20000})\))?\s+FROM\s+stdin;[^\n]{0,200}\n",
+    re.IGNORECASE,
+)
 # The columns of WordPress's comments table, in the order its dumps write them.
 _WP_COMMENTS = (
     "comment_id comment_post_id comment_author comment_author_email comment_author_url"
@@ -507,6 +526,14 @@ def read_sql(text: str) -> list[Value]:
         elif token == "/*":
             close = text.find("*/", pos)
             pos = end if close < 0 else close + 2
+        elif token[:4].upper() == "COPY":
+            copy = _COPY.match(text, m.start())
+            if copy is not None and depth == 0:
+                table = copy.group(1).replace('"', "").lower().rsplit(".", 1)[-1]
+                names = copy.group(2)
+                copied = [c.strip(' \t\r\n"').lower() for c in names.split(",")] if names else None
+                pos, records = _copy_rows(text, copy.end(), copied, table, records, values)
+                columns, table = None, ""
         else:  # INSERT
             insert = _INSERT.match(text, m.start())
             if insert is not None:
@@ -518,6 +545,40 @@ def read_sql(text: str) -> list[Value]:
                 depth = 0
                 pos = insert.end()
     return values
+
+
+def _copy_rows(
+    text: str,
+    start: int,
+    columns: list[str] | None,
+    table: str,
+    records: int,
+    values: list[Value],
+) -> tuple[int, int]:
+    """The rows of a COPY block from ``start``: where the block ends, and the record count."""
+    pos = start
+    end = len(text)
+    while pos < end:
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = end
+        stop = line_end - 1 if line_end > pos and text[line_end - 1] == "\r" else line_end
+        if text.startswith("\\.", pos) and stop - pos == 2:
+            return line_end + 1, records
+        row: list[tuple[int, int] | None] = []
+        field = pos
+        while True:
+            tab = text.find("\t", field, stop)
+            field_end = stop if tab < 0 else tab
+            row.append(None if text[field:field_end] == "\\N" else (field, field_end))
+            if tab < 0:
+                break
+            field = tab + 1
+        if len(row) > 1:
+            _sql_row(row, columns, table, records, text, values, "double")
+            records += 1
+        pos = line_end + 1
+    return end, records
 
 
 def _closing_sql_quote(text: str, start: int, end: int) -> int:
@@ -545,6 +606,7 @@ def _sql_row(
     record: int,
     text: str,
     values: list[Value],
+    style: str = "sql",
 ) -> None:
     names = columns
     if names is None and table.endswith("comments") and len(row) in (13, 14, 15):
@@ -553,7 +615,7 @@ def _sql_row(
         names = _names_by_shape(row, text)
     for name, field in zip(names, row, strict=False):
         if field is not None:
-            values.append(Value(field[0], field[1], name, record, "sql"))
+            values.append(Value(field[0], field[1], name, record, style))
 
 
 def _names_by_shape(row: list[tuple[int, int] | None], text: str) -> list[str]:
@@ -618,18 +680,77 @@ def read(text: str, kind: str) -> Reading:
 
 
 # What the prefilter reads of a data file: its text with the common escapes undone (a quick
-# look, not the reading: keys and all are left in).
-_QUICK = (('\\"', ' "'), ("\\/", " /"), ("\\'", " '"), ("''", " '"), ("\\n", " \n"), ("\\r", "  "))
+# look, not the reading: keys and all are left in, and lengths change).
+_QUICK = (
+    ("\\\"", '"'), ("\\/", "/"), ("\\'", "'"), ("''", "'"), ("\\n", "\n"), ("\\r", " "),
+    ("&#39;", "'"), ("&#039;", "'"), ("&quot;", '"'), ("&amp;", "&"),
+)  # fmt: skip
 _UNICODE_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
 
 
 def quick_view(text: str) -> str:
-    """``text`` with the escapes that hide links and words from the prefilter undone."""
-    for escape, plain in _QUICK:
+    """``text`` with the escapes that hide links and words from the prefilter undone (each
+    a C-level replace; ``\\u`` escapes only where there are some)."""
+    for escape, plain in _QUICK if "\\" in text or "&" in text or "''" in text else ():
         if escape in text:
             text = text.replace(escape, plain)
     if "\\u" in text:
         text = _UNICODE_ESCAPE.sub(lambda m: _decode_one(m.group()), text)
-    if "&#" in text:
-        text = html.unescape(text)
     return text
+
+
+def field_anchors(text: str, kind: str) -> str:
+    """The links that records give their names (a commenter's name and URL fields), written
+    as HTML anchors, one a line: what the prefilter needs to judge them, since in the file a
+    name and its URL are two values apart. JSON gets a quick look; YAML, SQL and front matter
+    are read."""
+    pairs: list[tuple[str, str]] = []
+    if kind == "json":
+        _json_pairs(text, pairs)
+        return _anchors_of(pairs)
+    reading = read(text, kind)
+    records: dict[int, dict[str, Value]] = {}
+    for value in reading.values:
+        if value.record >= 0:
+            records.setdefault(value.record, {}).setdefault(value.key, value)
+    for fields in records.values():
+        url = next((v for k, v in fields.items() if k in URL_KEYS), None)
+        name = next((v for k, v in fields.items() if k in AUTHOR_KEYS), None)
+        if url is not None and name is not None:
+            pairs.append(
+                (reading.view[name.start : name.end], reading.view[url.start : url.end].strip())
+            )
+    return _anchors_of(pairs)
+
+
+_JSON_FIELD = re.compile(
+    r'"(' + "|".join(sorted(AUTHOR_KEYS | URL_KEYS)) + r')"'
+    r'\s{0,20}:\s{0,20}"((?:[^"\\\n]|\\.){0,2000})"',
+    re.IGNORECASE,
+)
+
+
+def _json_pairs(text: str, pairs: list[tuple[str, str]]) -> None:
+    """(name, URL) of the JSON objects with both: a name field and a URL field with no brace
+    between them (a quick look with one regex, not a parse)."""
+    last: dict[bool, tuple[int, str]] = {}  # is a URL -> (end, value) of the last field seen
+    for m in _JSON_FIELD.finditer(text):
+        is_url = m.group(1).lower() in URL_KEYS
+        value = quick_view(m.group(2))
+        other = last.pop(not is_url, None)
+        if (
+            other is not None
+            and "{" not in text[other[0] : m.start()]
+            and ("}" not in text[other[0] : m.start()])
+        ):
+            pairs.append((other[1], value) if is_url else (value, other[1]))
+        else:
+            last[is_url] = (m.end(), value)
+
+
+def _anchors_of(pairs: list[tuple[str, str]]) -> str:
+    return "\n".join(
+        f'<a href="{url}">{" ".join(re.sub(r"[<>]", " ", name).split())}</a>'
+        for name, url in pairs
+        if ("://" in url or url.lower().startswith("www.")) and not re.search(r"[\s\"<>]", url)
+    )

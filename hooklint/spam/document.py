@@ -71,6 +71,7 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
         reading = read(text, kind)
         return _data_document(reading.view, kind, reading.values, _SEPARATORS)
     head: Document | None = None
+    body_start = 0
     if regions is None and kind in ("markdown", "html") and text.startswith("---"):
         from hooklint.spam.data import blank, front_matter, read
 
@@ -79,7 +80,11 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
             reading = read(text, kind)
             head = _data_document(reading.view, kind, reading.values, _SEPARATORS)
             text = blank(text[: matter[1]]) + text[matter[1] :]
-    if regions is None and kind == "template":
+            body_start = matter[1]
+    if regions is None and (
+        kind == "template" or (kind == "html" and any(m in text for m in _TEMPLATE_MARKS))
+    ):
+        # A page template, or an HTML page that is one (a Jekyll layout, a Django template).
         from hooklint.spam.templates import template_view
 
         text, kind = template_view(text), "html"
@@ -116,6 +121,9 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
     ]
     if head is not None:
         # The front matter comes first: its paragraphs and links keep their indexes.
+        signed = _signed_page(
+            head, reading.values, len(normalised), len(links), (body_start, len(text))
+        )
         return Document(
             head.text,  # the front matter decoded, the rest as it is
             kind,
@@ -123,12 +131,14 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
             head.links + links,
             head.hidden + hidden,
             False,
-            head.comments,
+            head.comments + signed,
         )
     return Document(text, kind, normalised, links, hidden, regions is not None)
 
 
 # ------------------------------------------------------------------------------ data files
+
+_TEMPLATE_MARKS = ("{{", "{%", "<?php", "<%")
 
 #: The kinds read as data: their string values are the prose (see :mod:`hooklint.spam.data`).
 DATA_KINDS = ("yaml", "json", "sql")
@@ -225,6 +235,50 @@ def _data_document(
         )
     comments.sort(key=lambda c: c.body)
     return Document(view, kind, paragraphs, links, hidden, False, tuple(comments))
+
+
+def _signed_page(
+    head: Document, values: Sequence[Any], paragraphs: int, links: int, body: Span
+) -> tuple[Comment, ...]:
+    """A page whose front matter signs it as a comment (Staticman's "frontmatter" entries: a
+    name and a URL or e-mail, and neither a text field nor a title or layout, as a post has):
+    the comment whose body is the page."""
+    from hooklint.spam.data import AUTHOR_KEYS, BODY_KEYS, EMAIL_KEYS, URL_KEYS
+
+    if not values:
+        return ()
+    top = values[0].record
+    fields: dict[str, Any] = {}
+    for value in values:
+        if value.record == top:
+            fields.setdefault(value.key, value)
+    if any(k in BODY_KEYS or k in ("title", "layout") for k in fields):
+        return ()
+    author = next((fields[k] for k in fields if k in AUTHOR_KEYS), None)
+    email = next((fields[k] for k in fields if k in EMAIL_KEYS), None)
+    url = next((fields[k] for k in fields if k in URL_KEYS), None)
+    if author is None or (url is None and email is None):
+        return ()
+    link = next(
+        (
+            i
+            for i, lk in enumerate(head.links)
+            if lk.kind == "field" and lk.text_pos == author.start
+        ),
+        -1,
+    )
+    first_paragraph, first_link = len(head.paragraphs), len(head.links)
+    return (
+        Comment(
+            " ".join(head.text[author.start : author.end].split()),
+            author.start,
+            link,
+            head.text[email.start : email.end].strip() if email else "",
+            body,
+            tuple(range(first_paragraph, first_paragraph + paragraphs)),
+            tuple(range(first_link, first_link + links)),
+        ),
+    )
 
 
 _COMMENT_PROSE = frozenset(

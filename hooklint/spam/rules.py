@@ -812,8 +812,8 @@ def _stuffing(doc: Document, ctx: Context, templates: list[_Template], hits: lis
                     )
                 )
     # Title-Case phrases stuffed into sentences: looked for in documents only, not in code
-    # comments or in the UI strings of a catalogue.
-    if doc.regions or doc.kind == "po":
+    # comments, in the UI strings of a catalogue or in the values of a data file.
+    if doc.regions or doc.kind in ("po", "yaml", "json", "sql"):
         return
     linked = {text: site for text, site in _foreign_link_texts(doc, ctx).items() if " " in text}
     if not linked:

@@ -72,10 +72,11 @@ def worth_checking(
     links = _contains(low, _LINK_NEEDLES)
     words = _contains(low, _PHRASE_NEEDLES)
     spintax = _SPINTAX_NEEDLE.search(words_view) is not None
-    # Title-Case stuffing is looked for in documents, not in code comments or UI catalogues.
+    # Title-Case stuffing is looked for in documents, not in code comments, UI catalogues or
+    # the values of data files (names and labels, Title-Case by nature).
     titles = (
         regions is None
-        and kind != "po"
+        and kind not in ("po", "yaml", "json", "sql")
         and _contains(low, _LINK_MARKUP)
         and _TITLE_LINK.search(words_view) is not None
     )
