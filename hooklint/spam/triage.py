@@ -415,7 +415,10 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
     if path and domains.lookalike_shortener(host, path):
         return not ctx.trusted(domains.strip_www(host))
-    words = domains.path_words(path) if "-" in path or "_" in path else ""
+    sells = ("-" in path or "_" in path) and not domains.under(
+        domains.strip_www(host), domains.DESCRIBING_HOSTS
+    )
+    words = domains.path_words(path) if sells else ""
     if words and phrases.may_sell(words) and phrases.spam_anchor(words):
         return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
