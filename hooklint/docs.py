@@ -694,10 +694,13 @@ _DOCS: tuple[RuleDoc, ...] = (
 
             - the comment-bot families: the link-exchange pitch ("would you be interested
               in trading links or guest authoring … or vice-versa", "I came to return the
-              favor"), "surfing online more than three hours today", and the
+              favor"), "surfing online more than three hours today", the
               targeted-traffic pitch ("a quick note here instead of calling you … you could
-              have a lot more visitors … try their service for free for 7 days"), when the
-              text links to any site that is not trusted;
+              have a lot more visitors … try their service for free for 7 days"), and the
+              spun blog-comment openers ("I just wrote a very long comment but after I
+              clicked submit …", "my cousin recommended I might like this blog", "I know
+              this is off topic but I was wondering if you knew …"), when the text links to
+              a site that is not trusted;
             - generic praise that fits any page ("what a information! thanks admin",
               "fastidious post, I will bookmark this site") signed by a commenter name that
               is a keyword phrase (three lowercase words or more, or a spam trade: "cheap
@@ -1266,9 +1269,11 @@ _DOCS: tuple[RuleDoc, ...] = (
             The rule judges the shape of the run, never a word in it. An awesome list or a
             friend-links section names each site in its anchor (`Bagisto` → bagisto.com) or
             describes each entry between the links; a changelog links into one project; a
-            row of badges is images. An anchor in a script that cannot spell a Latin host
-            name (Chinese, Japanese, Korean: `淘宝网` may well be taobao.com) and a link to
-            a person's profile are left out of the count.
+            row of badges is images; a table that labels every link "website" or "demo"
+            describes its entries. An acronym or region code that starts a host label names
+            it (`IBM` → ibm.com, `EU` → eu.mirror.example). An anchor in a script that
+            cannot spell a Latin host name (Chinese, Japanese, Korean: `淘宝网` may well be
+            taobao.com) and a link to a person's profile are left out of the count.
             """
         ),
         why=_t(

@@ -75,9 +75,10 @@ _PRAISE = (
     r"|awesome|excellent|fantastic|wonderful|informative|useful|helpful)"
 )
 FAMILY_NEEDLES = (
-    "links", "favor", "favour", "vice", "hours", "visitors", "instead of calling", "for free",
-    "submit", "like this", "writing skills", "quote a", "your articles", "donate", "first time",
-    "time here", "of content", "shout out", "apprentice", "off topic",
+    "trading", "exchanging", "swapping", "links exchange", "exchange links", "vice", "favor",
+    "favour", "surfing", "browsing", "instead of", "visitors", "clicked", "might like",
+    "would like this", "may like this", "impressed", "quote a", "donate", "heya", "attractive",
+    "shout", "apprentice", "off topic",
 )  # fmt: skip
 _PRAISE_NEEDLES = (
     "post", "article", "blog", "site", "write", "info", "content", "page", "data", "thank",

@@ -712,6 +712,14 @@ def _squashed(host: str) -> str:
     return re.sub(r"[.\-]", "", host)
 
 
+# Hosts whose paths are titles of other people's pages (issues, searches, articles about a
+# subject): their words describe, they do not sell (HL306 leaves their paths alone).
+DESCRIBING_HOSTS = (
+    "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com", "google.com",
+    "bing.com", "duckduckgo.com", "youtube.com", "reddit.com", "news.ycombinator.com",
+    "medium.com", "arxiv.org", "nytimes.com", "bbc.co.uk", "theguardian.com", "archive.org",
+    *REFERENCE_HOSTS,
+)  # fmt: skip
 _PATH_WORDS = re.compile(r"[^\W\d_]+")
 
 

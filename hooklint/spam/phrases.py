@@ -700,9 +700,11 @@ _PROSE_FRAMES = (
     ),
 )
 PROSE_NEEDLES = (
-    "prescription", "overnight", "click here", "essay", "paper", "fake", "文凭", "毕业证",
-    "学位证", "成绩单", "backlink", "targeted", "high da", "movie", "putlocker", "soap2day",
-    "call girl", "escort", "bonusu", "giri", "recovery", "hacker", "rx",
+    "prescription", "overnight", "click here", "essay", "write my", "fake deg", "fake dip",
+    "fake tran", "fake cert", "文凭", "毕业证", "学位证", "成绩单", "backlink", "targeted",
+    "high da", "movie", "123movies", "fmovies", "gomovies", "yesmovies", "putlocker",
+    "soap2day", "call girl", "escort", "bonusu", "giriş",
+    "giris", "hacker", "recovery expert", "recovery specialist",
 )  # fmt: skip
 
 
@@ -738,9 +740,13 @@ _TESTIMONY = re.compile(
 )
 
 
+RECOVERY_NEEDLES = ("hacker", "recovery expert", "recovery specialist", "recovery agent",
+                    "recovery company")  # fmt: skip
+
+
 def recovery_testimony(lower: str) -> bool:
     """A crypto-recovery scam testimonial: money lost, a "hacker" who got it back, and the
     first-person story that recommends them, within one stretch of text."""
-    if "hacker" not in lower and "recovery" not in lower:
+    if not any(n in lower for n in RECOVERY_NEEDLES):
         return False
     return all(p.search(lower) for p in (_MONEY, _HACKER, _RECOVERED, _TESTIMONY))

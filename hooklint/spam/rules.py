@@ -363,13 +363,7 @@ def _anchor_trade(link: Link, ctx: Context) -> str | None:
     return trade if trade and not ctx.allowed_phrase(text) else None
 
 
-# Hosts whose paths are titles of other people's pages (issues, searches, articles about a
-# subject): their words describe, they do not sell.
-_PATH_HOSTS = (
-    "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com", "google.com",
-    "bing.com", "duckduckgo.com", "youtube.com", "reddit.com", "news.ycombinator.com",
-    "medium.com", "arxiv.org", "nytimes.com", "bbc.co.uk", "theguardian.com", "archive.org",
-)  # fmt: skip
+_PATH_HOSTS = domains.DESCRIBING_HOSTS
 
 
 def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:

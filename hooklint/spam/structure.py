@@ -124,7 +124,7 @@ _REACH = 600  # characters between the styled words and the link
 def styled_runs(text: str) -> list[re.Match[str]]:
     """Runs of styled letters that are not fullwidth letters inside East Asian text (where a
     fullwidth ``ＵＳＢ`` is ordinary typesetting)."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\uff21":
         return []
     out = []
     for m in STYLED_RUN.finditer(text):
