@@ -1364,9 +1364,9 @@ SPAM_PLACES = _t(
     - Front matter (the YAML between `---` lines at the top of a Markdown or HTML file):
       each string value is text, reported at its own line and column, escapes (`\\"`,
       `\\r\\n`, `&#39;`) decoded.
-    - The string values of YAML, JSON and SQL files (`.yml`, `.yaml`, `.json`, `.sql`) that
-      hold a link (`://`, `www.`): Staticman entries, comment exports, the `INSERT` or
-      `COPY` rows of a dump. A record with a name, a URL field and a text (`author`,
+    - The string values of YAML, JSON and SQL files (`.yml`, `.yaml`, `.json`, `.jsonl`,
+      `.ndjson`, `.sql`) that hold a link (`://`, `www.`): Staticman entries, comment
+      exports, the `INSERT` or `COPY` rows of a dump. A record with a name, a URL field and a text (`author`,
       `author_url`, `content`; `name`, `url`, `message`; a `wp_comments` row, named by its
       column list or by the shape of the row) is one comment: its URL is the link its name
       carries, and is judged with what it says. So is a page whose front matter signs it

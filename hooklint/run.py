@@ -41,7 +41,8 @@ _PROSE_KINDS = {
 # of page templates (their code blanked). The character rules still read .yaml, .json, .sql,
 # .php and .vue files as code (HL107): see ``is_code``.
 _READ_KINDS = {
-    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".sql": "sql",
+    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "json", ".ndjson": "json",
+    ".sql": "sql",
     ".php": "template", ".phtml": "template", ".erb": "template", ".jinja": "template",
     ".jinja2": "template", ".j2": "template", ".twig": "template", ".vue": "template",
     ".hbs": "template", ".handlebars": "template", ".mustache": "template",

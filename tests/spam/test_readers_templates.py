@@ -36,6 +36,7 @@ def test_unclosed_php_runs_to_the_end_and_other_openers_stay_short() -> None:
         ("c.yml", "yaml", True),
         ("c.yaml", "yaml", True),
         ("x.json", "json", True),
+        ("export.jsonl", "json", False),
         ("d.sql", "sql", True),
         ("f.php", "template", True),
         ("App.vue", "template", True),
