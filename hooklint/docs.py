@@ -1366,13 +1366,13 @@ SPAM_PLACES = _t(
       `\\r\\n`, `&#39;`) decoded.
     - The string values of YAML, JSON and SQL files (`.yml`, `.yaml`, `.json`, `.jsonl`,
       `.ndjson`, `.sql`) that hold a link (`://`, `www.`): Staticman entries, comment
-      exports, the `INSERT` or `COPY` rows of a dump. A record with a name, a URL field and a text (`author`,
-      `author_url`, `content`; `name`, `url`, `message`; a `wp_comments` row, named by its
-      column list or by the shape of the row) is one comment: its URL is the link its name
-      carries, and is judged with what it says. So is a page whose front matter signs it
-      (a name and a URL or e-mail, no title or layout: a Staticman entry kept as a page).
-      Package-manager lock files are not read; a data file over 16 MiB is read as plain
-      text.
+      exports, the `INSERT` or `COPY` rows of a dump. A record with a name, a URL field and
+      a text (`author`, `author_url`, `content`; `name`, `url`, `message`; a `wp_comments`
+      row, named by its column list or by the shape of the row) is one comment: its URL is
+      the link its name carries, and is judged with what it says. So is a page whose front
+      matter signs it (a name and a URL or e-mail, no title or layout: a Staticman entry
+      kept as a page). Package-manager lock files are not read; a data file over 16 MiB is
+      read as plain text.
     - The markup of page templates (`.php`, `.phtml`, `.erb`, `.jinja`, `.jinja2`, `.j2`,
       `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.ejs`, `.jsp`,
       `.asp`, `.aspx`, `.tpl`, `.tmpl`, `.gohtml`, `.vue`) that hold a
