@@ -87,11 +87,11 @@ def main(argv: Sequence[str] | None = None, *, paths: Sequence[str] | None = Non
 def _fix(paths: Sequence[str]) -> int:
     """Repair what is certain in each file; returns how many files changed or failed."""
     from hooklint.fix import fix_file
-    from hooklint.run import kind_of
+    from hooklint.run import is_code
 
     troubles = 0
     for path in paths:
-        result = fix_file(path, code=kind_of(path) in ("python", "code"))
+        result = fix_file(path, code=is_code(path))
         if result.error is not None:
             print(f"hooklint: {safe(path)}: {safe(result.error)}", file=sys.stderr)
             troubles += 1

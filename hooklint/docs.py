@@ -27,6 +27,7 @@ class RuleDoc(NamedTuple):
     fix: str  # "Use instead"
     options: str  # which settings affect the rule
     default_enabled: bool = True  # False only for opt-in rules
+    near_miss: str = ""  # legitimate text like the example that is not reported, and why
 
 
 def _t(text: str) -> str:
@@ -847,22 +848,41 @@ _DOCS: tuple[RuleDoc, ...] = (
             keyword the spam promotes) and says when the sentence was written with
             lookalike letters.
 
+            It also reports comment spam, whose link sits in the commenter's name rather
+            than in the sentence:
+
+            - the comment-bot families: the link-exchange pitch ("would you be interested
+              in trading links or guest authoring … or vice-versa", "I came to return the
+              favor"), "surfing online more than three hours today", the
+              targeted-traffic pitch ("a quick note here instead of calling you … you could
+              have a lot more visitors … try their service for free for 7 days"), and the
+              spun blog-comment openers ("I just wrote a very long comment but after I
+              clicked submit …", "my cousin recommended I might like this blog", "I know
+              this is off topic but I was wondering if you knew …"), when the text links to
+              a site that is not trusted;
+            - generic praise that fits any page ("what a information! thanks admin",
+              "fastidious post, I will bookmark this site") signed by a commenter name that
+              is a keyword phrase (three lowercase words or more, or a spam trade: "cheap
+              garden furniture sets") linked to a site the name does not name. Comments are
+              the records of data files and front matter (`author`, `author_url`,
+              `content`) and, in pages, the short paragraph right after a link, as comment
+              threads are rendered.
+
             Matching happens after lookalike letters are mapped to what they look like
             (the same skeleton as the confusable rules), link markup is reduced to its
             text, comment prefixes (`#`, `//`, `*`, `>`, docstring indentation) are removed
             and the lines of one paragraph or comment block are joined: a template split
             over two lines, hidden in a `#` comment block or written with Cyrillic
             lookalikes still matches. Code blocks, code spans and doctests are skipped.
-            Ordinary sentences a project writes about itself ("Please visit our website for
-            bug reports", "If you liked this article and want to support me") pass: the
-            whole frame must be there.
             """
         ),
         why=_t(
             """
             These sentences exist to place a keyword link inside a trusted repository for
             search-engine ranking. Spinning makes every copy different so that exact-match
-            filters miss it; nothing in it is written for your readers.
+            filters miss it; nothing in it is written for your readers. The comment
+            families are the ones that reach repositories through imported WordPress
+            comments, Staticman pull requests and SQL dumps of blogs.
             """
         ),
         example=_t(
@@ -879,6 +899,16 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL301") + _ALLOW_PHRASES,
+        near_miss=_t(
+            """
+            An author's own sign-off ("feel free to visit my webpage
+            [https://me.example](https://me.example/)", a link whose text shows its own
+            address, or a link to `own-domains`), a sentence a project writes about itself
+            ("Please visit our website for bug reports"), and a real reader's comment
+            ("[Ana Costa](https://ana.example/) — great post, but example 2 fails on 3.12":
+            a person's name, and a comment about the page) pass.
+            """
+        ),
     ),
     RuleDoc(
         code="HL302",
@@ -896,10 +926,12 @@ _DOCS: tuple[RuleDoc, ...] = (
               occur nowhere else in the text: it belongs to no sentence around it.
 
             A link whose text names its own target ("[Red Hat](https://www.redhat.com/)"),
-            product names a text keeps using ("Red Hat Enterprise Linux"), and a phrase
-            used naturally ("Turkish law firm" in the README of a law firm's own project)
-            pass. Headings, table cells, code comments and gettext catalogues are not
-            searched for the second case.
+            a person's name linked to their profile page (`twitter.com/name`,
+            `linkedin.com/in/name`, `/@name`: citing a person pushes no keyword), product
+            names a text keeps using ("Red Hat Enterprise Linux"), and a phrase used
+            naturally ("Turkish law firm" in the README of a law firm's own project) pass.
+            Headings, table cells, code comments and gettext catalogues are not searched
+            for the second case.
             """
         ),
         why=_t(
@@ -923,6 +955,13 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL302") + _ALLOW_PHRASES,
+        near_miss=_t(
+            """
+            A conference recap that thanks "[Dana Whitfield](https://twitter.com/danawhit)"
+            three times, once as "Chief Host Officer Dana Whitfield": the name links to its
+            own profile.
+            """
+        ),
     ),
     RuleDoc(
         code="HL303",
@@ -966,6 +1005,13 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL303") + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            `[docs.python.org](https://python.org/doc/)` (one registrable domain), and
+            `[socket.io](https://github.com/socketio/socket.io)` (a project named like a
+            domain, linked to its repository).
+            """
+        ),
     ),
     RuleDoc(
         code="HL304",
@@ -1002,6 +1048,12 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL304") + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            `https://bücher.de/` or `https://пример.рф/`: a name written in one script
+            that does not pass for an ASCII one.
+            """
+        ),
     ),
     RuleDoc(
         code="HL305",
@@ -1009,19 +1061,32 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="URL shortener or redirector hides the link target",
         what=_t(
             """
-            Reports links that go through a URL shortener (bit.ly, tinyurl.com, t.co and
-            the like) or through a redirector that forwards to a URL carried in its query
-            (`https://www.google.com/url?q=…`), and says so more loudly behind link text
-            that promises a download. Official first-party short links pass by default:
-            aka.ms, go.microsoft.com/fwlink, youtu.be, forms.gle, g.co, goo.gle, git.io,
-            redd.it, t.me, discord.gg, wa.me, fb.me and wp.me.
+            Reports links that go through a URL shortener (bit.ly, tinyurl.com, t.co, dub.sh,
+            corta.co and the like) or through a redirector that forwards to a URL carried in
+            its query (`https://www.google.com/url?q=…`), and says so more loudly behind link
+            text that promises a download. Shorteners are also recognised by shape: a host
+            built on a shortener's name with a short code for a path (`tinyurls.click/x1`,
+            `theyourl.xyz/abc`, the look-alikes streaming spam uses), and a self-hosted
+            shortener path on any host (`/yourls/3bt`, `/r/x7K2`).
+
+            Only a short code is a short link: the service's own pages (`dev.bitly.com/…`,
+            `cutt.ly/api-documentation/…`, `shrtco.de/docs`) pass. So does a project's chat
+            invite, whose text or code names the chat (`[our Slack](https://bit.ly/xyz-chat)`,
+            "Discord", "Gitter", "community"): invite URLs are long and expire, which is why
+            projects shorten them. A share button (`t.me/share/url?url=…`,
+            `facebook.com/sharer.php?u=…`) opens a form that shares a page, not a redirect,
+            and passes too. Official first-party short links pass by default: aka.ms,
+            go.microsoft.com/fwlink, youtu.be, forms.gle, g.co, goo.gle, git.io, redd.it,
+            t.me, discord.gg, wa.me, fb.me and wp.me.
             """
         ),
         why=_t(
             """
             Nobody reviewing the change can see where the link leads, and its owner can
             point it somewhere else after the change is merged. Spam and malware
-            downloads hide behind shorteners for exactly that reason.
+            downloads hide behind shorteners for exactly that reason; betting, pill and
+            streaming spam use look-alike and self-hosted shorteners to dodge the known
+            ones.
             """
         ),
         example=_t(
@@ -1039,6 +1104,13 @@ _DOCS: tuple[RuleDoc, ...] = (
         options=_switches("HL305")
         + "\n\n`allow-shorteners` adds shortener domains you trust, such as your\n"
         "organisation's own." + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            "Questions? Ask in [our Discord](https://bit.ly/3kQ8pLm)." (a chat invite), a
+            table of shortener APIs linking to `https://dev.bitly.com/get_started.html`,
+            and a "Share on Telegram" button `https://t.me/share/url?url=https://github.com/o/r`.
+            """
+        ),
     ),
     RuleDoc(
         code="HL306",
@@ -1046,12 +1118,38 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Commercial spam anchor text or keyword domain",
         what=_t(
             """
-            Reports links whose text or domain belongs to the usual spam trades: gambling
-            and casinos, pharmacy with a call to buy, essay writing, escorts, payday
-            loans, replica goods, fake support phone numbers, "buy backlinks" and "SEO
-            services", crypto airdrops, and their non-English variants ("slot gacor",
-            "canlı bahis", "купить диплом", "代写"). A keyword domain is a domain name
-            built from such words (`slot-gacor-88.example`, `buyessayonline.example`).
+            Reports links whose text, domain or path belongs to the usual spam trades:
+            gambling and betting, pharmacy with a call to buy, essay writing, escorts, payday
+            loans, replica goods, fake support phone numbers, selling backlinks or traffic,
+            crypto airdrops and crypto-recovery "hackers", fake diplomas, pirate streaming,
+            cracked software, supplements, and match tickets and streams.
+
+            Trades are matched by the grammar of a sales line, not by product lists:
+            `(buy|order|purchase) X online (overnight|without prescription|cheap)`, "click
+            here for order", "write my essay for cheap", "essay help", `<brand>bet giriş`
+            (the Turkish betting-mirror login), "visit X casino", "login X slot",
+            "buy fake degree", `办理…毕业证`, "whitehat SEO backlinks", "keyword targeted
+            traffic", "bitcoin recovery expert", "watch X full movie online free",
+            "X vs Y live stream", in several languages ("slot gacor", "canlı bahis",
+            "купить диплом", "代写", "película completa online").
+
+            The strongest frames are also read in running text, when a link to another
+            site (a bare URL, a link, a URL in a code span or a data field) stands within
+            a few lines: "buy X without a prescription", "buy fake degree", "dofollow
+            backlinks", "X full movie online free", "call girls in X", and the
+            crypto-recovery testimonial (money lost, a "hacker" who got it back, and a
+            recommendation). A credit line ("Designed by", "Theme by", "In collaboration
+            with") that links a keyword phrase ("best web hosting") to a site it does not
+            name is the sponsored footer link of a free theme.
+
+            A keyword domain is a domain name built from such words. Names are split into
+            tokens at word boundaries (label edge, hyphen, digit): `lidyabet`, `22bet`,
+            `tramadoldrugstore`, `ukessayslondon`, `fakediploma58`, `123movies` are
+            keyword domains, `alphabet`, `bethesda`, `tibet`, `diplomacy` and `essayist`
+            are not. A trade read from a token is reported only when the link text does
+            not already say what is sold. A link's path is read the same way
+            (`/call-girls-in-city.html`), except on hosts whose paths are titles of
+            other people's pages (GitHub, Stack Overflow, YouTube, Reddit, Medium …).
 
             Single words are not enough: a link about the Casino de Monte-Carlo, or a drug
             name such as "Tramadol" linked to DrugBank, passes, and links to reference
@@ -1061,7 +1159,9 @@ _DOCS: tuple[RuleDoc, ...] = (
         why=_t(
             """
             Such links have nothing to do with your project. They are placed to borrow its
-            reputation for search ranking, and they send your readers to scams.
+            reputation for search ranking, and they send your readers to scams. Each
+            trade here is a family of spam that real repositories receive in issues, wiki
+            pages, Staticman comments and forked READMEs.
             """
         ),
         example=_t(
@@ -1077,6 +1177,14 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL306") + _ALLOW_PHRASES + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            A pharmacy *project*: "A full online pharmacy shop: users add medicines to the
+            cart and purchase them. Demo: [medicart demo](https://medicart-demo.example/)".
+            An essay-scoring project linking to Kaggle, a poker server named
+            `casino-server`, "Giriş" (introduction) headings of a Turkish course.
+            """
+        ),
     ),
     RuleDoc(
         code="HL307",
@@ -1086,20 +1194,25 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
             Reports links to other sites that readers cannot see: an HTML anchor, or any
             link inside an element, styled `display:none`, `visibility:hidden`,
-            `font-size:0`, `opacity:0`, positioned or indented far off-screen, coloured
-            like its background or transparent, or marked `hidden`. It also reports the
-            tells of SEO link building: `rel="dofollow"` (not a real rel value) and a
-            `title` attribute stuffed with repeated keywords or spam terms.
+            `font-size:0`, `opacity:0`, positioned or indented far off-screen (`left:-9999px`,
+            `text-indent:-9999px`, `left:-99%`), coloured like its background or
+            transparent, or marked `hidden`. It also reports the tells of SEO link
+            building: `rel="dofollow"` (not a real rel value) and a `title` attribute
+            stuffed with repeated keywords or spam terms.
 
-            Links within the page (`href="#content"`, the usual off-screen "Skip to
-            content" link) are not reported.
+            A hidden link into the page's own site passes: links within the page
+            (`href="#content"`, the usual off-screen "Skip to content" link), links to a
+            site the page visibly links to twice or more, a theme's hidden tag or author
+            microformat (`rel="tag"` to a `/tag/` page), a hidden button into the same path
+            as the page's own relative links (an owner-only "Admin" button), and links to
+            `own-domains` (which include `[project.urls]` and Poetry's URLs).
             """
         ),
         why=_t(
             """
             A hidden link exists only for search-engine crawlers. Readers never see it on
             the rendered page, and a reviewer who looks at the rendered page will not see
-            it either.
+            it either. Free themes and slider widgets ship such backlinks in their footers.
             """
         ),
         example=_t(
@@ -1115,6 +1228,14 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL307") + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            A saved article of news.example that hides its own tag list:
+            `<span style="display:none"><a href="https://news.example/tag/tor/"
+            rel="tag">tor</a></span>`, and a hidden mobile menu linking the project's own
+            site.
+            """
+        ),
     ),
     RuleDoc(
         code="HL308",
@@ -1151,6 +1272,11 @@ _DOCS: tuple[RuleDoc, ...] = (
         options=_switches("HL308")
         + '\n\n`deny-list = "spam-domains.txt"` in `[tool.hooklint]` names the file of\n'
         "regular expression fragments." + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            Nothing is reported without a `deny-list` file.
+            """
+        ),
     ),
     RuleDoc(
         code="HL309",
@@ -1187,6 +1313,12 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL309") + _OWN_DOMAINS,
+        near_miss=_t(
+            """
+            `[Coders at Work (affiliate link)](https://www.amazon.com/dp/0000000000?tag=me-20)`:
+            the text discloses it.
+            """
+        ),
     ),
     RuleDoc(
         code="HL310",
@@ -1198,9 +1330,16 @@ _DOCS: tuple[RuleDoc, ...] = (
             is copied wholesale: two different labels of a comment form or sharing block
             close together, at least one of them one that only such pages have ("Leave a
             Reply … Your email address will not be published. Required fields are marked
-            *", "Share this: … Like this:"). A single "Like this:" in a sentence passes,
-            and a gettext `.po`/`.pot` catalogue that translates such strings for a theme
-            is not searched at all.
+            *", "Share this: … Like this:"). The WordPress comment form is recognised in
+            the languages sites are built in: Chinese (电子邮件地址不会被公开), Russian,
+            Spanish, Portuguese, German, French, Italian, Dutch, Polish, Turkish and
+            Japanese.
+
+            It is the page's own interface, not copied text, in a template that has the
+            form itself (`<form>`, `<textarea>`, `<input>` in the file); a text that quotes
+            catalogue entries (`msgid`/`msgstr`) and a gettext `.po`/`.pot` catalogue that
+            translates such strings are not searched. A single "Like this:" in a sentence
+            passes.
             """
         ),
         why=_t(
@@ -1223,6 +1362,13 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL310") + _ALLOW_PHRASES,
+        near_miss=_t(
+            """
+            A theme template `<div id="respond"><h3>Leave a Reply</h3><form …><p>Your email
+            address will not be published.</p><textarea …>` (the form's own labels), and a
+            plugin readme quoting `msgid "Leave a reply"`.
+            """
+        ),
     ),
     RuleDoc(
         code="HL311",
@@ -1235,9 +1381,11 @@ _DOCS: tuple[RuleDoc, ...] = (
             It takes two such groups in a paragraph, an alternative of several words
             (`{short article|write-up}`) or a word spinners use (`{Hi|Hello}`); a single
             group of single words such as `{start|stop|restart}` in a usage line passes.
-            Code blocks and code spans are skipped, so shell brace expansion, regular
-            expressions and templates shown as code pass, and so do template braces
-            (`{{ value|default }}`).
+            Type unions are not spintax: a group after a JSDoc tag (`@param {string|number}`)
+            or one whose alternatives name types (`{string|number|Array}`, `{int|None}`)
+            passes, in JavaScript comments and source maps alike. Code blocks and code
+            spans are skipped, so shell brace expansion, regular expressions and templates
+            shown as code pass, and so do template braces (`{{ value|default }}`).
             """
         ),
         why=_t(
@@ -1259,7 +1407,143 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
         ),
         options=_switches("HL311"),
+        near_miss=_t(
+            """
+            `@param {string|number|Array} value` in a JSDoc comment.
+            """
+        ),
     ),
+    RuleDoc(
+        code="HL312",
+        name="link-bomb",
+        summary="Link bomb: a run of links to many different sites none of them names",
+        what=_t(
+            """
+            Reports a run of links (at most three words between one link and the next)
+            of eight links or more, nearly all to different sites (six at least), whose
+            anchors are short (a fragment, a number, one or two words) and do not name
+            their host. The finding points at the first link and gives one anchor and its
+            site as an example.
+
+            The rule judges the shape of the run, never a word in it. An awesome list or a
+            friend-links section names each site in its anchor (`Bagisto` → bagisto.com) or
+            describes each entry between the links; a changelog links into one project; a
+            row of badges is images; a table that labels every link "website" or "demo"
+            describes its entries. An acronym or region code that starts a host label names
+            it (`IBM` → ibm.com, `EU` → eu.mirror.example). An anchor in a script that
+            cannot spell a Latin host name (Chinese, Japanese, Korean: `淘宝网` may well be
+            taobao.com) and a link to a person's profile are left out of the count.
+            """
+        ),
+        why=_t(
+            """
+            Link bombs (posted by XRumer-style bots into wikis, comment forms and
+            Staticman pull requests) exist to pass ranking to dozens of doorway domains at
+            once. Their anchors are word fragments because no reader is meant to click
+            them.
+            """
+        ),
+        example=_t(
+            """
+            <a href="http://alpha-gear.example/t/1">уда</a> <a href="http://bold-moon.example/t/2">Sah</a>
+            <a href="http://cold-river.example/t/3">DVD</a> <a href="http://deep-lake.example/t/4">жен</a>
+            <a href="http://east-wind.example/t/5">Can</a> <a href="http://fast-ship.example/t/6">165</a>
+            <a href="http://gray-rock.example/t/7">Win</a> <a href="http://high-hill.example/t/8">XXL</a>
+            """
+        ),
+        near_miss=_t(
+            """
+            An awesome-list section: `- [Bagisto](https://bagisto.com/) - Laravel shop.`,
+            `- [Saleor](https://saleor.io/) - GraphQL commerce.` … (each anchor names its
+            site, and a description stands between the links), and a Chinese friend-links
+            row `[淘宝网](https://www.taobao.com/)[天猫](https://www.tmall.com/)…`.
+            """
+        ),
+        fix=_t(
+            """
+            Remove the links; the contribution is spam. A legitimate list of sites should
+            name each site or say what it is.
+            """
+        ),
+        options=_switches("HL312") + _OWN_DOMAINS,
+    ),
+    RuleDoc(
+        code="HL313",
+        name="styled-letter-link",
+        summary="Words in styled letters beside a link to an unrelated site",
+        what=_t(
+            """
+            Reports a word of four letters or more written in fullwidth Latin letters
+            (`ＷＡＴＣＨ`) or in mathematical alphanumerics (bold, italic, script,
+            double-struck: `𝐂𝐋𝐈𝐂𝐊`) whose styled words call to action (watch, click,
+            here, download, free, live, stream, join, claim …), within a few lines of a link
+            to a site that is not trusted, not a reference work or code host, and not named
+            by the link text. It is reported once per file,
+            besides the letter findings of the confusable rules (HL102, HL103), which say
+            which characters they are. Fullwidth letters inside Chinese, Japanese or Korean
+            text, where they are ordinary typesetting (`ＵＳＢメモリ`), are not counted.
+            """
+        ),
+        why=_t(
+            """
+            Pirate-streaming and giveaway spam writes its call to action ("WATCH HERE",
+            "CLICK HERE TO DOWNLOAD") in styled letters, so that filters matching plain words
+            miss it, and puts a shortener or a mirror site right beside it.
+            """
+        ),
+        example=_t(
+            """
+            🎬 ＷＡＴＣＨ | ＨＥＲＥ 🎬 [stream](https://mirror-films.example/x)
+            """
+        ),
+        near_miss=_t(
+            """
+            A Japanese README that writes `ＰＣ版` and `ＵＳＢメモリ` and links to other
+            sites, a maths note with `𝑥` and `𝑦` (single styled letters), and an abstract
+            that sets a benchmark's name in monospace letters (`𝙾𝚙𝚎𝚗 𝙻𝙻𝙼 𝙻𝚎𝚊𝚍𝚎𝚛𝚋𝚘𝚊𝚛𝚍`).
+            """
+        ),
+        fix=_t(
+            """
+            Remove the text and its link. If styled letters are part of your own project's
+            name or art, link to `own-domains`, or silence the line.
+            """
+        ),
+        options=_switches("HL313") + _OWN_DOMAINS,
+    ),
+)
+
+SPAM_PLACES = _t(
+    """
+    The spam rules read every place spam lands in a repository, each where it is text:
+
+    - Markdown, reStructuredText, HTML pages and plain text; gettext catalogues and the
+      comments and docstrings of Python source when they hold a template's words or a
+      punycode host.
+    - Front matter (the YAML between `---` lines at the top of a Markdown or HTML file):
+      each string value is text, reported at its own line and column, escapes (`\\"`,
+      `\\r\\n`, `&#39;`) decoded.
+    - The string values of YAML, JSON and SQL files (`.yml`, `.yaml`, `.json`, `.jsonl`,
+      `.ndjson`, `.sql`) that hold a link (`://`, `www.`): Staticman entries, comment
+      exports, the `INSERT` or `COPY` rows of a dump. A record with a name, a URL field and
+      a text (`author`, `author_url`, `content`; `name`, `url`, `message`; a `wp_comments`
+      row, named by its column list or by the shape of the row) is one comment: its URL is
+      the link its name carries, and is judged with what it says. So is a page whose front
+      matter signs it (a name and a URL or e-mail, no title or layout: a Staticman entry
+      kept as a page). Package-manager lock files are not read; a data file over 16 MiB is
+      read as plain text.
+    - The markup of page templates (`.php`, `.phtml`, `.erb`, `.jinja`, `.jinja2`, `.j2`,
+      `.twig`, `.liquid`, `.hbs`, `.handlebars`, `.mustache`, `.njk`, `.ejs`, `.jsp`,
+      `.asp`, `.aspx`, `.tpl`, `.tmpl`, `.gohtml`, `.vue`) that hold a
+      link or an `href`, and of HTML pages that hold such code: the template's code
+      (`<?php … ?>`, `<% … %>`, `{{ … }}`, `{% … %}`, script and style elements) is left
+      out, but markup a PHP string prints (`echo '<a href=…>'`) is kept; the links with
+      their anchors and styles are read as in HTML.
+
+    Other source code is not read for spam: its comments cannot be told from its code in
+    every language. The character rules (HL1xx, HL2xx) read all of these files as before;
+    YAML, JSON, SQL, PHP and Vue files count as code for HL107.
+    """
 )
 
 # The rules that file names are judged by (hooklint/names.py) say so in their options.
@@ -1291,8 +1575,10 @@ def explain(code: str) -> str | None:
         ("What it does", doc.what),
         ("Why is this bad?", doc.why),
         ("Example", doc.example),
+        *((("Near miss (not reported)", doc.near_miss),) if doc.near_miss else ()),
         ("Use instead", doc.fix),
         ("Options", doc.options),
+        *((("Where it looks", SPAM_PLACES),) if doc.code.startswith("HL3") else ()),
     )
     parts = [f"{doc.code} ({doc.name})"]
     # Strip only blank lines: a body may start with an indented code line.

@@ -24,7 +24,7 @@ ALL_CODES = (
     "HL101", "HL102", "HL103", "HL104", "HL105", "HL106", "HL107",
     "HL201", "HL202", "HL203", "HL204", "HL205",
     "HL301", "HL302", "HL303", "HL304", "HL305", "HL306", "HL307", "HL308", "HL309", "HL310",
-    "HL311",
+    "HL311", "HL312", "HL313",
 )  # fmt: skip
 OPT_IN = frozenset({"HL106"})
 FORMATS = ("default", "json", "sarif", "github")
@@ -393,9 +393,23 @@ def parse_config(data: bytes, path: str, label: str | None = None) -> Config:
     for i, word in enumerate(argv):  # a deny-list path is relative to the configuration file
         if i and argv[i - 1] == "--deny-list" and not os.path.isabs(word):
             argv[i] = os.path.join(base, word)
-    project = document.get("project", {})
-    urls = project.get("urls", {}) if isinstance(project, dict) else {}
-    return Config(argv, path, _domains_of(urls.values() if isinstance(urls, dict) else ()))
+    return Config(argv, path, _domains_of(_project_urls(document)))
+
+
+def _project_urls(document: dict[str, object]) -> list[object]:
+    """The project's own URLs: ``[project.urls]``, and Poetry's ``homepage``, ``repository``,
+    ``documentation`` and ``[tool.poetry.urls]`` (the same declaration in Poetry's table)."""
+    found: list[object] = []
+    project = document.get("project")
+    if isinstance(project, dict) and isinstance(project.get("urls"), dict):
+        found.extend(project["urls"].values())
+    tool = document.get("tool")
+    poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    if isinstance(poetry, dict):
+        found.extend(poetry.get(key) for key in ("homepage", "repository", "documentation"))
+        if isinstance(poetry.get("urls"), dict):
+            found.extend(poetry["urls"].values())
+    return found
 
 
 def _config_words(where: str, key: str, flag: str, kind: str, value: object) -> list[str]:

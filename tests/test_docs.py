@@ -36,6 +36,8 @@ EXPECTED_CODES = (
     "HL309",
     "HL310",
     "HL311",
+    "HL312",
+    "HL313",
 )
 
 HEADERS = (

@@ -24,7 +24,11 @@ from typing import NamedTuple
 
 from hooklint.rules import Finding
 
-KINDS = ("markdown", "rst", "html", "text", "po")
+KINDS = ("markdown", "rst", "html", "text", "po", "yaml", "json", "sql", "template")
+# A data file longer than this is read as plain text: its values and records would cost
+# memory in proportion to their number (a dump of a whole site), for little more than the
+# words and links plain text already shows.
+DATA_LIMIT = 16 * 1024 * 1024
 
 
 class SpamOptions(NamedTuple):
@@ -50,19 +54,44 @@ def check_spam(
 ) -> list[Finding]:
     """Every spam finding in ``text``, sorted by (line, col).
 
-    kind: "markdown", "rst", "html", "text" or "po" (gettext catalogue); anything else is read
-    as "text". regions: when given, only these [start, end) character ranges of text are prose
+    kind: "markdown", "rst", "html", "text", "po" (gettext catalogue), "yaml", "json", "sql"
+    (the string values of data files: :mod:`hooklint.spam.data`) or "template" (the markup of
+    a page template: :mod:`hooklint.spam.templates`); anything else is read as "text". Front
+    matter at the top of Markdown and HTML is read as YAML.
+
+    regions: when given, only these [start, end) character ranges of text are prose
     (comments and docstrings of a source file); everything else is ignored, and positions
     still refer to the whole text.
     """
     if not text or (regions is not None and not regions):
         return []
-    if kind not in KINDS:
+    if kind not in KINDS or (kind in ("yaml", "json", "sql") and len(text) > DATA_LIMIT):
         kind = "text"
     from hooklint.spam.triage import worth_checking
 
-    if not worth_checking(text, kind, options, regions):
-        return []
+    data = regions is None and (
+        kind in ("yaml", "json", "sql") or (kind in ("markdown", "html") and text[:3] == "---")
+    )
+    view = text
+    if data:
+        # Escapes (\", &#39;, \u0430) would hide links and words from the prefilter.
+        from hooklint.spam.data import quick_view
+
+        view = quick_view(text)
+    if not worth_checking(view, kind, options, regions):
+        if not data:
+            return []
+        # A commenter's name and URL are two values apart: their link is judged apart.
+        from hooklint.spam.data import field_anchors
+
+        anchors = field_anchors(text, kind).split("\n")
+        # A few at a time: each is a link of its own, never a run of links (a link bomb).
+        if not any(
+            worth_checking("\n".join(anchors[at : at + 5]), "yaml", options, None)
+            for at in range(0, len(anchors), 5)
+            if anchors[at]
+        ):
+            return []
     from hooklint.spam.rules import check
 
     return check(text, kind, options, regions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from hooklint.source import LINE_END
 from hooklint.spam import prose as _prose
@@ -28,13 +28,32 @@ from hooklint.spam.links import (
 )
 
 
+class Comment(NamedTuple):
+    """One comment of a data file or of front matter (an imported blog comment, a Staticman
+    entry, a ``wp_comments`` row): who wrote it, the link their name carries, what they wrote.
+
+    The rules judge the author's link together with the body: a keyword name linking to an
+    unrelated host beside generic praise is comment spam. Entries of a list with a name and a
+    URL but no text (a YAML link list) are no comment; their link is still a ``field`` link.
+    """
+
+    author: str  # the name as written (decoded), "" when the record has none
+    author_pos: int  # offset of the name; of the body when there is no name
+    link: int  # index in Document.links of the author's link (kind "field"), -1 for none
+    email: str
+    body: Span  # the body value's span; (-1, -1) for none
+    paragraphs: tuple[int, ...]  # indexes in Document.paragraphs of the body's paragraphs
+    links: tuple[int, ...]  # indexes in Document.links of the links inside the body
+
+
 class Document(NamedTuple):
-    text: str
+    text: str  # for data files, templates and front matter: the view the readers made of it
     kind: str
     paragraphs: list[_prose.Prose]
     links: list[Link]
     hidden: list[Span]  # regions hidden from readers by HTML styling
     regions: bool = False  # only the comment and docstring regions of a source file are prose
+    comments: tuple[Comment, ...] = ()  # the comments of a data file or front matter
 
 
 _SEPARATORS = re.compile(_prose.SEPARATORS)
@@ -46,6 +65,29 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
     """The document of ``text``; with ``regions``, only those ranges are prose."""
     separators = _SEPARATORS
     hidden: list[Span] = []
+    if regions is None and kind in DATA_KINDS:
+        from hooklint.spam.data import read
+
+        reading = read(text, kind)
+        return _data_document(reading.view, kind, reading.values, _SEPARATORS)
+    head: Document | None = None
+    body_start = 0
+    if regions is None and kind in ("markdown", "html") and text.startswith("---"):
+        from hooklint.spam.data import blank, front_matter, read
+
+        matter = front_matter(text)
+        if matter is not None:
+            reading = read(text, kind)
+            head = _data_document(reading.view, kind, reading.values, _SEPARATORS)
+            text = blank(text[: matter[1]]) + text[matter[1] :]
+            body_start = matter[1]
+    if regions is None and (
+        kind == "template" or (kind == "html" and any(m in text for m in _TEMPLATE_MARKS))
+    ):
+        # A page template, or an HTML page that is one (a Jekyll layout, a Django template).
+        from hooklint.spam.templates import template_view
+
+        text, kind = template_view(text), "html"
     if regions is not None:
         paragraphs, links = _plain(text, regions, code_aware=True)
     elif kind == "markdown":
@@ -77,7 +119,205 @@ def build(text: str, kind: str, regions: Sequence[tuple[int, int]] | None) -> Do
     normalised = [
         _prose.normalise(text, spans, separators, body=body) for spans, body in paragraphs if spans
     ]
+    if head is not None:
+        # The front matter comes first: its paragraphs and links keep their indexes.
+        signed = _signed_page(
+            head, reading.values, len(normalised), len(links), (body_start, len(text))
+        )
+        return Document(
+            head.text,  # the front matter decoded, the rest as it is
+            kind,
+            head.paragraphs + normalised,
+            head.links + links,
+            head.hidden + hidden,
+            False,
+            head.comments + signed,
+        )
     return Document(text, kind, normalised, links, hidden, regions is not None)
+
+
+# ------------------------------------------------------------------------------ data files
+
+_TEMPLATE_MARKS = ("{{", "{%", "<?php", "<%")
+
+#: The kinds read as data: their string values are the prose (see :mod:`hooklint.spam.data`).
+DATA_KINDS = ("yaml", "json", "sql")
+
+
+def _data_document(
+    view: str, kind: str, values: Sequence[Any], separators: re.Pattern[str]
+) -> Document:
+    """The document of the string values of a data file (or front matter), read in ``view``:
+    each value its own paragraphs (HTML and Markdown in it read as such), the link each
+    record's URL field gives its name, and the comments those records are."""
+    from hooklint.spam.data import AUTHOR_KEYS, BODY_KEYS, EMAIL_KEYS, URL_KEYS
+
+    by_record: dict[int, dict[str, Any]] = {}
+    for value in values:
+        if value.record >= 0:
+            by_record.setdefault(value.record, {}).setdefault(value.key, value)
+    field_links: dict[int, Link] = {}  # record -> the link its URL field gives its name
+    consumed: set[int] = set()  # offsets of values that are no prose (URL fields, e-mails)
+    metadata: dict[int, set[str]] = {}  # record -> its keys that are no prose
+    for record, fields in by_record.items():
+        url = next((fields[k] for k in fields if k in URL_KEYS), None)
+        if url is not None:
+            address = view[url.start : url.end].strip()
+            if "://" in address or address.lower().startswith("www."):
+                author = next((fields[k] for k in fields if k in AUTHOR_KEYS), None)
+                name = " ".join(view[author.start : author.end].split()) if author else ""
+                at = (
+                    url.start
+                    + len(view[url.start : url.end])
+                    - len(view[url.start : url.end].lstrip())
+                )
+                field_links[record] = Link(
+                    address, at, name, author.start if author else at, "field"
+                )
+            consumed.add(url.start)
+        if any(k in BODY_KEYS for k in fields) and any(
+            k in AUTHOR_KEYS or k in URL_KEYS or k in EMAIL_KEYS for k in fields
+        ):
+            # A comment: its name, link and text are what it says; its dates, addresses,
+            # user agent and status are no prose.
+            metadata[record] = {k for k in fields if k not in _COMMENT_PROSE}
+        for k in fields:
+            if k in EMAIL_KEYS:
+                consumed.add(fields[k].start)
+    paragraphs: list[_prose.Prose] = []
+    links: list[Link] = []
+    hidden: list[Span] = []
+    comments: list[Comment] = []
+    placed: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # value start -> indexes
+    for value in values:
+        if value.start in consumed or value.end <= value.start:
+            continue
+        if value.key in metadata.get(value.record, ()):
+            continue
+        if not _LETTER.search(view, value.start, value.end):
+            continue
+        found, found_links, found_hidden = _fragment(view, value.start, value.end)
+        body = value.key not in AUTHOR_KEYS
+        first_paragraph, first_link = len(paragraphs), len(links)
+        paragraphs.extend(
+            _prose.normalise(view, spans, separators, body=body) for spans in found if spans
+        )
+        links.extend(found_links)
+        hidden.extend(found_hidden)
+        placed[value.start] = (
+            tuple(range(first_paragraph, len(paragraphs))),
+            tuple(range(first_link, len(links))),
+        )
+    for record, fields in by_record.items():
+        link = field_links.get(record)
+        link_index = -1
+        if link is not None:
+            link_index = len(links)
+            links.append(link)
+        body_value = next((fields[k] for k in fields if k in BODY_KEYS), None)
+        if body_value is None:
+            continue
+        author = next((fields[k] for k in fields if k in AUTHOR_KEYS), None)
+        email = next((fields[k] for k in fields if k in EMAIL_KEYS), None)
+        if author is None and link is None and email is None:
+            continue
+        body_paragraphs, body_links = placed.get(body_value.start, ((), ()))
+        comments.append(
+            Comment(
+                " ".join(view[author.start : author.end].split()) if author else "",
+                author.start if author else body_value.start,
+                link_index,
+                view[email.start : email.end].strip() if email else "",
+                (body_value.start, body_value.end),
+                body_paragraphs,
+                body_links,
+            )
+        )
+    comments.sort(key=lambda c: c.body)
+    return Document(view, kind, paragraphs, links, hidden, False, tuple(comments))
+
+
+def _signed_page(
+    head: Document, values: Sequence[Any], paragraphs: int, links: int, body: Span
+) -> tuple[Comment, ...]:
+    """A page whose front matter signs it as a comment (Staticman's "frontmatter" entries: a
+    name and a URL or e-mail, and neither a text field nor a title or layout, as a post has):
+    the comment whose body is the page."""
+    from hooklint.spam.data import AUTHOR_KEYS, BODY_KEYS, EMAIL_KEYS, URL_KEYS
+
+    if not values:
+        return ()
+    top = values[0].record
+    fields: dict[str, Any] = {}
+    for value in values:
+        if value.record == top:
+            fields.setdefault(value.key, value)
+    if any(k in BODY_KEYS or k in ("title", "layout") for k in fields):
+        return ()
+    author = next((fields[k] for k in fields if k in AUTHOR_KEYS), None)
+    email = next((fields[k] for k in fields if k in EMAIL_KEYS), None)
+    url = next((fields[k] for k in fields if k in URL_KEYS), None)
+    if author is None or (url is None and email is None):
+        return ()
+    link = next(
+        (
+            i
+            for i, lk in enumerate(head.links)
+            if lk.kind == "field" and lk.text_pos == author.start
+        ),
+        -1,
+    )
+    first_paragraph, first_link = len(head.paragraphs), len(head.links)
+    return (
+        Comment(
+            " ".join(head.text[author.start : author.end].split()),
+            author.start,
+            link,
+            head.text[email.start : email.end].strip() if email else "",
+            body,
+            tuple(range(first_paragraph, first_paragraph + paragraphs)),
+            tuple(range(first_link, first_link + links)),
+        ),
+    )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# What makes a value more than words: a tag, a link, an address, a reST or Markdown link.
+_MARKUP = re.compile(r"[<`\]]|://|[wW]{3}\.")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+_COMMENT_PROSE = frozenset(
+    "author name author_name comment_author username nickname display_name commenter fullname"
+    " full_name content body comment message text comment_content msg review description"
+    " comment_body excerpt title subject".split()
+)
+
+
+def _fragment(text: str, start: int, end: int) -> tuple[list[list[Span]], list[Link], list[Span]]:
+    """The paragraphs, links and hidden regions of one string value: HTML markup in it is
+    markup, Markdown and reStructuredText links are links, bare URLs are found apart."""
+    if not _MARKUP.search(text, start, end):
+        # Words only (most values): its paragraphs are what blank lines leave.
+        found = []
+        pos = start
+        for m in _BLANK_LINE.finditer(text, start, end):
+            found.append([(pos, m.start())])
+            pos = m.end()
+        found.append([(pos, end)])
+        return found, [], []
+    found, _ = html_prose(text, start, end)
+    hidden = hidden_regions(text, start, end, never) if "<" in text[start:end] else []
+    links: list[Link] = []
+    labels: list[Span] = []
+    holes: list[Span] = []
+    for link, whole, label in text_links(text, start, end):
+        links.append(link)
+        labels.append(label)
+        holes.extend(((whole[0], label[0]), (label[1], whole[1])))
+    cut = cutter(holes)
+    paragraphs = _without_bare_urls(text, [(cut(spans), True) for spans in found], labels, links)
+    return [spans for spans, _ in paragraphs], links, hidden
 
 
 # --------------------------------------------------------------- plain text and source comments

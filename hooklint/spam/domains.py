@@ -202,7 +202,7 @@ SHORTENERS = frozenset(
     soo.gd s.id clck.ru qps.ru u.to vk.cc goo.gl t.co lnkd.in tr.im cli.gs x.co su.pr mcaf.ee
     po.st qr.net 1url.com shrtco.de 9qr.de urlz.fr lstu.fr tny.im n9.cl y2u.be dub.sh dub.co
     short.gy bl.ink t2m.io hyperurl.co zpr.io snip.ly smarturl.it gg.gg amzn.to shrinkearn.com
-    shorturl.com tinyurl.es cutt.ly fc.lc ity.im adfoc.us
+    shorturl.com tinyurl.es cutt.ly fc.lc ity.im adfoc.us corta.co acortar.link
     """.split()
 )
 
@@ -234,26 +234,88 @@ _REDIRECTORS = (
 )
 # Path names of generic click-through redirect endpoints, with a full URL in the query.
 _REDIRECT_PATHS = re.compile(r"/(?:redirect|redir|out|go|goto|away|url|link|r|exit|leave|click)/?$")
+_SHARE_INTENT = re.compile(r"/(?:share|sharer|sharing|intent|submit|sharearticle|share\.php)\b")
 _REDIRECT_KEYS = frozenset("url u q redirect to target dest destination link out goto r".split())
 
 
 def shortener(host: str, path: str, allowed: frozenset[str]) -> str | None:
-    """The shortener domain ``host`` belongs to, unless it is official or allowed."""
+    """The shortener domain ``host`` belongs to, unless it is official or allowed.
+
+    A link into the service's own site (its home page, its documentation, a subdomain such as
+    ``dev.bitly.com``) hides nothing: only a short code on the short host itself is reported.
+    An empty ``path`` (the prefilter, which judges hosts alone) counts as a short link.
+    """
     host = strip_www(host)
     if host in OFFICIAL_SHORTENERS or under(host, allowed):
         return None
     if host == "go.microsoft.com" and path.lower().startswith("/fwlink"):
         return None
     if host in SHORTENERS:
-        return host
+        return host if not path or short_code(path) else None
     parent = host.split(".", 1)[1] if host.count(".") >= 2 else ""
-    return parent if parent in SHORTENERS else None
+    if parent in SHORTENERS:
+        # A subdomain of a shortener is its website (dev.bitly.com, docs.…), not a short link,
+        # unless it is the custom short domain shape ``x.short.host/code``.
+        return (
+            parent if not path or (short_code(path) and host.split(".")[0] in ("m", "go")) else None
+        )
+    return lookalike_shortener(host, path)
+
+
+# Pages of a shortener's own site: a link there is about the service, not through it.
+_SERVICE_PAGES = frozenset(
+    """
+    docs doc documentation api apis developer developers dev help support about pricing faq
+    terms privacy tos legal app apps dashboard login signin signup register features blog
+    pages enterprise contact
+    """.split()
+)
+_SHORT_CODE = re.compile(r"/[\w\-+~]{1,64}/?")
+
+
+def short_code(path: str) -> bool:
+    """Whether a shortener URL's path is a short code (``/2HJbU1z``, ``/plyr-chat``): one
+    segment, no file extension, not a page of the service's own site (``/docs``)."""
+    if not _SHORT_CODE.fullmatch(path):
+        return False
+    return path.strip("/").lower() not in _SERVICE_PAGES
+
+
+# Words shortener brands are made of: a host built on one of them, with a short code for a
+# path, imitates a shortener (tinyurls.click, theyourl.xyz, shorturl-now.top).
+_SHORTENER_STEMS = re.compile(
+    r"tinyur|yourl|shorturl|shrtn|shorten|shrink|cutt|bitly|tinyl|tiny\.?cc"
+)
+# The path shapes of self-hosted shorteners (YOURLS and its kin) on any host: /yourls/3bt, /r/x1.
+_SELF_HOSTED = re.compile(r"/(?:yourls|s|r|l|go|link|links)/[A-Za-z0-9]{2,12}/?")
+
+
+def lookalike_shortener(host: str, path: str) -> str | None:
+    """A host that is shaped like a shortener without being a known one: a shortener brand in
+    its name with a short code for a path, or a self-hosted shortener path (``/yourls/3bt``)."""
+    if path and short_code(path) and _SHORTENER_STEMS.search(host):
+        return host
+    m = _SELF_HOSTED.fullmatch(path) if path else None
+    if m is None:
+        return None
+    if "/yourls/" in path.lower():
+        return host + "/yourls"
+    code = path.rstrip("/").rsplit("/", 1)[1]
+    # /r/rust is a forum; a self-hosted short code mixes letters and digits (/r/3bT9x).
+    mixed = any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
+    if mixed and not under(strip_www(host), ("reddit.com", "lemmy.ml")):
+        return host + path.rstrip("/").rsplit("/", 1)[0] + "/"
+    return None
 
 
 def redirect_target(url: Url) -> str | None:
     """The URL a redirector link forwards to, when the link goes through one."""
     host = strip_www(url.host)
     path = url.path.lower()
+    if _SHARE_INTENT.search(path):
+        # A share button (t.me/share/url?url=…, facebook.com/sharer.php?u=…) takes the reader
+        # to a form that shares the page, not to the page: nothing is hidden from them.
+        return None
     known = any(
         (
             host == h or host.startswith(h)
@@ -394,8 +456,11 @@ def name_labels(host: str) -> list[str]:
     return [label.replace("-", "") for label in labels]
 
 
-def keyword_domain(host: str) -> str | None:
-    """The spam trade a host name advertises (``slot-gacor.example`` -> gambling), or None."""
+def keyword_domain(host: str, *, tokens: bool = True) -> str | None:
+    """The spam trade a host name advertises (``slot-gacor.example`` -> gambling), or None.
+
+    ``tokens=False`` leaves out the trades read from word tokens (``lidyabet``): the rules
+    report those only when the link text does not already say what is sold."""
     labels = strip_www(host.lower()).split(".")
     if len(labels) < 2:
         return None
@@ -404,12 +469,62 @@ def keyword_domain(host: str) -> str | None:
         labels = labels[:-1]
     for label in labels:
         squashed = label.replace("-", "")
+        trade = _token_trade(label, squashed) if tokens else None
+        if trade:
+            return trade
         # Every alternative of the pattern holds one of these stems: most names skip it.
         if not any(stem in squashed for stem in _KEYWORD_STEMS):
             continue
         match = _keyword_domain().search(squashed + "." + label)
         if match and match.lastgroup:
             return _TRADES[match.lastgroup]
+    return None
+
+
+# Trade words that stand out inside a glued name wherever they are (a drug name, "essay"),
+# and compounds whose parts together name a trade (fakediploma, 123movies).
+_GLUED = re.compile(
+    r"(?P<pharma>tramadol|adderall|oxycodone|oxycontin|xanax|dilaudid|hydromorphone|hydrocodone"
+    r"|percocet|phentermine|alprazolam|painkiller)"
+    r"|(?P<essays>essays?(?:writ|help|pro(?!j)|service|shark|keeper|hub|box|club|tiger|master"
+    r"|mill|cheap|online|uk|usa|london|now|buy|pay|order|expert|smith|4u|\d)"
+    r"|(?:uk|us|my|cheap|best|top|buy|custom|expert|premium|pay|order|royal|\d)essays?)"
+    r"|(?P<diplomas>(?:fake|buy|order|novelty)(?:diploma|degree|transcript)"
+    r"|diploma(?:club|online|shop|store|mall|maker|forsale|sale|s4sale))"
+    r"|(?P<streaming>\d{2,}\w{0,3}movies|putlocker|soap2day|fmovies|gomovies|yesmovies"
+    r"|(?:free|watch|full|hd)movies?(?:online|free|hd)|fullmovie|moviesonline|movies?free)"
+)
+_GLUED_STEMS = ("tramadol", "adderall", "oxy", "xanax", "dilaudid", "hydro", "percocet",
+                "phentermine", "alprazolam", "painkiller", "essay", "diploma", "degree",
+                "transcript", "movie", "putlocker", "soap2day")  # fmt: skip
+_GLUED_TRADES = {
+    "pharma": "pharmacy",
+    "essays": "essay writing",
+    "diplomas": "fake diplomas",
+    "streaming": "pirate streaming",
+}
+# English words that end in "bet": the betting suffix only counts when it is not one of them.
+_BET_WORDS = frozenset("alphabet sorbet sherbet tibet abet gibbet barbet quodlibet".split())
+
+
+def _token_trade(label: str, squashed: str) -> str | None:
+    """The trade of a host label by its word tokens: a betting brand (``lidyabet``,
+    ``1xbet``, ``bet-365``), or a trade word glued to another (``ukessayslondon``). A token
+    counts only at a boundary (label edge, hyphen, digit), never inside a longer word
+    (``alphabet``, ``bethesda``)."""
+    if any(stem in squashed for stem in _GLUED_STEMS):
+        m = _GLUED.search(squashed)
+        if m and m.lastgroup:
+            return _GLUED_TRADES[m.lastgroup]
+    if "bet" in squashed:
+        for token in re.split(r"[-_]+", label):
+            letters = re.sub(r"\d+", "", token)
+            if letters in _BET_WORDS:
+                continue
+            glued_digits = re.search(r"\dbet|bet\d", token) is not None
+            brand = letters.endswith("bet") and len(letters) >= (4 if letters != token else 5)
+            if glued_digits or brand or token in ("bet", "bets"):
+                return "gambling"
     return None
 
 
@@ -467,6 +582,25 @@ REFERENCE_HOSTS = frozenset(
     drugbank.ca britannica.com nih.gov medlineplus.gov who.int fda.gov ema.europa.eu
     """.split()
 )
+#: Sites where people have profile pages (``twitter.com/name``, ``github.com/name``).
+PROFILE_HOSTS = frozenset(
+    """
+    twitter.com x.com threads.net github.com gitlab.com codeberg.org linkedin.com bsky.app
+    instagram.com facebook.com medium.com dev.to youtube.com mastodon.social fosstodon.org
+    hachyderm.io stackoverflow.com keybase.io
+    """.split()
+)
+_PROFILE_PATH = re.compile(r"/(?:(?:in|profile|u|user|users|people|pub)/)?@?[\w.\-]{1,60}/?")
+
+
+def profile_page(url: Url) -> bool:
+    """Whether ``url`` is a person's profile: ``/@name`` anywhere, or one name on a site of
+    profiles (``twitter.com/name``, ``linkedin.com/in/name``)."""
+    if re.fullmatch(r"/@[\w.\-]{1,60}/?", url.path):
+        return True
+    return under(strip_www(url.host), PROFILE_HOSTS) and bool(_PROFILE_PATH.fullmatch(url.path))
+
+
 #: Web archives: they show another site's page under their own host (HL303).
 ARCHIVE_HOSTS = frozenset(
     "web.archive.org archive.org archive.ph archive.today archive.is webcache.googleusercontent.com"
@@ -576,6 +710,28 @@ def _shared_suffix(host: str) -> bool:
 
 def _squashed(host: str) -> str:
     return re.sub(r"[.\-]", "", host)
+
+
+# Hosts whose paths are titles of other people's pages (issues, searches, articles about a
+# subject): their words describe, they do not sell (HL306 leaves their paths alone).
+DESCRIBING_HOSTS = (
+    "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com", "google.com",
+    "bing.com", "duckduckgo.com", "youtube.com", "reddit.com", "news.ycombinator.com",
+    "medium.com", "arxiv.org", "nytimes.com", "bbc.co.uk", "theguardian.com", "archive.org",
+    *REFERENCE_HOSTS,
+)  # fmt: skip
+_PATH_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def path_words(path: str) -> str:
+    """The words of a URL path, lowercase and space-separated (``/call-girl-in-x.html`` ->
+    ``call girl in x``), without a file extension; "" when it has fewer than three words."""
+    from urllib.parse import unquote
+
+    path = unquote(path[:300]).lower()
+    path = re.sub(r"\.(?:html?|php|aspx?|jsp)$", "", path)
+    words = _PATH_WORDS.findall(path)
+    return " ".join(words) if len(words) >= 3 else ""
 
 
 def site(host: str) -> str:

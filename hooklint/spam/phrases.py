@@ -64,7 +64,7 @@ SITE_WORDS = ("site", "page", "blog", "weblog")
 # "my homepage", "the web page". Tested on the 40 characters before each site word.
 _OWNER = re.compile(
     r"(?i:(?<![^\W_])(?:our|my|the))(?:[\W_]{1,12}(?:very[\W_]{1,12})?own)?[\W_]{1,12}"
-    r"(?i:(?:web|internet|home)[\W_]{0,3})?\Z"
+    r"(?i:(?:web|internet|home)[\W_]{0,12})?\Z"
 )
 
 
@@ -202,6 +202,49 @@ _WEAK_MARKERS = (
 )
 
 
+# The same form in the languages sites are built in (WordPress's own translations, written
+# here as they appear on pages). Each is matched after the lookalike skeleton, as prose is.
+_FOREIGN_STRONG = (
+    "电子邮件地址不会被公开", "取消回复", "您可以使用这些 HTML 标签和属性",
+    "電子郵件地址不會被公開", "取消回覆", "Ваш адрес email не будет опубликован", "Отменить ответ",
+    "Tu dirección de correo electrónico no será publicada", "Cancelar la respuesta",
+    "O seu endereço de email não será publicado", "O seu endereço de e-mail não será publicado",
+    "Seu endereço de e-mail não será publicado", "Cancelar resposta",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht",
+    "Ihre E-Mail-Adresse wird nicht veröffentlicht",
+    "Antworten abbrechen", "Votre adresse e-mail ne sera pas publiée",
+    "Votre adresse de messagerie ne sera pas publiée", "Annuler la réponse",
+    "E-posta adresiniz yayınlanmayacak", "Yanıtı iptal et",
+    "Il tuo indirizzo email non sarà pubblicato", "Annulla risposta",
+    "Je e-mailadres wordt niet gepubliceerd", "Reactie annuleren",
+    "Twój adres e-mail nie zostanie opublikowany", "Anuluj pisanie odpowiedzi",
+    "メールアドレスが公開されることはありません", "コメントをキャンセル",
+)  # fmt: skip
+_FOREIGN_WEAK = (
+    "必填项已用", "必填欄位標示為", "发表评论", "發表迴響", "Обязательные поля помечены",
+    "Добавить комментарий", "Los campos obligatorios están marcados con", "Deja una respuesta",
+    "Campos obrigatórios são marcados com", "Deixe um comentário", "Erforderliche Felder sind mit",
+    "Schreibe einen Kommentar", "Les champs obligatoires sont indiqués avec",
+    "Laisser un commentaire", "Gerekli alanlar", "Bir yanıt yazın",
+    "I campi obbligatori sono contrassegnati", "Lascia un commento",
+    "Vereiste velden zijn gemarkeerd met", "Geef een reactie", "Wymagane pola są oznaczone",
+    "Dodaj komentarz", "は必須項目です", "コメントを残す",
+)  # fmt: skip
+#: Substrings of the foreign labels for the prefilter (raw text, any case).
+FOREIGN_NEEDLES = (
+    "不会被公开", "不會被公開", "опубликован", "publicad", "veröffentlicht", "publiée",
+    "yayınlanmayacak", "pubblicato", "gepubliceerd", "opublikowany", "公開されることはありません",
+    "取消回复", "取消回覆",
+)  # fmt: skip
+
+
+def _normalised(marker: str) -> str:
+    from hooklint.spam.prose import _lower
+    from hooklint.unicode.chars import skeleton
+
+    return fold_punctuation(_lower(marker if marker.isascii() else skeleton(marker)))
+
+
 def _marker_pattern(markers: tuple[str, ...]) -> str:
     return "(?:" + "|".join("~".join(map(re.escape, m.split(" "))) for m in markers) + ")"
 
@@ -209,7 +252,9 @@ def _marker_pattern(markers: tuple[str, ...]) -> str:
 @cache
 def boilerplate(*, strong_only: bool = False) -> re.Pattern[str]:
     """The boilerplate labels: all of them, or the strong ones only."""
-    markers = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    foreign = _FOREIGN_STRONG if strong_only else _FOREIGN_STRONG + _FOREIGN_WEAK
+    markers: tuple[str, ...] = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
+    markers += tuple(_normalised(m) for m in foreign)
     return _compile(_marker_pattern(markers))
 
 
@@ -227,7 +272,7 @@ def spun_groups(text: str) -> list[re.Match[str]]:
     """The spintax groups of a paragraph that are spinner output rather than a list of
     choices: there are two groups or more, or an alternative has several words or is a word
     spinners use; and some alternative has three letters or more."""
-    groups = list(SPINTAX.finditer(text))
+    groups = [m for m in SPINTAX.finditer(text) if not _type_union(m)]
     out = []
     for m in groups:
         options = [o.strip() for o in m.group(1).split("|")]
@@ -240,6 +285,33 @@ def spun_groups(text: str) -> list[re.Match[str]]:
         ):
             out.append(m)
     return out
+
+
+# Type names of JSDoc, TypeScript, Closure and Flow annotations: ``{string|number|Array}`` is
+# a type union (a value of any of these types), not a spinner's alternatives.
+_TYPE_NAMES = frozenset(
+    """
+    string number boolean bool null undefined void any unknown never object array function
+    symbol bigint int integer float double char byte long short date regexp promise map set
+    error element node nodelist htmlelement event window document buffer iterable iterator
+    record partial readonly true false this self none str list dict tuple bytes
+    """.split()
+)
+_TYPE_TAG = re.compile(
+    r"@(?:param|arg|argument|returns?|type|typedef|property|prop|throws|"
+    r"yields?|template|callback|member|var|const|enum)\b[^\n{]{0,40}\Z"
+)
+
+
+def _type_union(m: re.Match[str]) -> bool:
+    """Whether a braced group is a type annotation: it follows a JSDoc tag (``@param``), or
+    every alternative is one word and one of them names a type."""
+    if _TYPE_TAG.search(m.string, max(0, m.start() - 60), m.start()):
+        return True
+    options = [o.strip() for o in m.group(1).split("|")]
+    if any(" " in o for o in options):
+        return False
+    return any(o.lower().rstrip("[]") in _TYPE_NAMES for o in options)
 
 
 SPIN_WORDS = frozenset(
@@ -255,7 +327,15 @@ SPIN_WORDS = frozenset(
 _DRUGS = (
     "viagra|cialis|levitra|kamagra|tramadol|xanax|valium|oxycodone|oxycontin|adderall|ambien|"
     "phentermine|modafinil|propecia|clomid|ivermectin|sildenafil|tadalafil|hydrocodone|ativan|"
-    "klonopin|percocet|vicodin|codeine|diazepam|alprazolam|lorazepam"
+    "klonopin|percocet|vicodin|codeine|diazepam|alprazolam|lorazepam|dilaudid|hydromorphone|"
+    "painkillers?|pain~pills|opioids?|soma|carisoprodol|gabapentin|pregabalin|suboxone|"
+    "methadone|fentanyl|morphine|ritalin|vyvanse|armodafinil|zolpidem|clonazepam|roxicodone|"
+    "nembutal|ketamine|pills|tablets|meds"
+)
+# What follows a drug in a shop's sales line: where, how fast, and without which paper.
+_SHOP_TAIL = (
+    r"(?:online|without~(?:a~)?(?:prescription|rx)|no~(?:prescription|rx)|for~sale|cheap"
+    r"|overnight|next~day~delivery|same~day~delivery)"
 )
 
 
@@ -265,7 +345,7 @@ class _Trade:
 
     def __init__(self, name: str, pattern: str, words: str, prefixes: str = "") -> None:
         self.name = name
-        self.source = pattern.replace("~", r"[\s\-]{1,3}")
+        self.source = pattern.replace("~?", "(?:~)?").replace("~", r"[\s\-]{1,3}")
         self.words = frozenset(words.replace("|", " ").split())
         self.prefixes = tuple(prefixes.split())
         self._pattern: re.Pattern[str] | None = None
@@ -293,31 +373,62 @@ TRADES = (
         r"|free~spins|no~deposit~bonus|sports~betting|betting~(?:tips|sites)|bet~online"
         r"|online~betting|poker~online|online~poker|daftar~slot|agen~(?:slot|judi|togel)"
         r"|bandar~(?:togel|judi)|deneme~bonusu|canl[ıi]~bahis|ka[çc]ak~bahis|bahis~siteleri"
+        r"|(?:visit|play~at|join|sign~up~at|register~at|claim~at)(?:~\w+){1,2}~casino"
+        r"|casino~(?:login|review|no~deposit|free~spins|sign~up)|pola~gacor|\w+~gacor|gacor"
+        r"|(?:login|daftar|link)~(?:\w+~)?\w*(?:slot|togel|judi)\w*|rtp~slot|maxwin"
+        r"|bahis~(?:sitesi|forumu)|\w+bet~giri[şs]"
+        r"|mejores~casinos?|casinos?~en~l[ií]nea|apuestas~(?:deportivas|online|en~l[ií]nea)"
+        r"|cassinos?~online|apostas~(?:esportivas|online)|tragamonedas|tragaperras"
+        r"|online~spielothek|casino~en~ligne|paris~sportifs~en~ligne"
         r"|casino~siteleri|bonus~veren~siteler|онлайн~казино|казино~онлайн|ставки~на~спорт"
         r"|букмекерск\w*~контор\w*|کازینو|شرط~?بندی)\b|博彩|网赌|菠菜|赌场",
         "gacor situs judi togel casinos spins deposit betting bet poker daftar agen bandar bonusu"
-        " bahis siteleri slot онлайн ставки",
-        "casino казино букмекер کازینو شرط",
+        " bahis siteleri slot онлайн ставки maxwin rtp login link vs mejores apuestas"
+        " cassino cassinos apostas tragamonedas tragaperras spielothek ligne paris",
+        "casino казино букмекер کازینو شرط giri",
     ),
     _Trade(
         "pharmacy with a call to buy",
-        r"\b(?:(?:buy|order|purchase|cheap|discount|generic)(?:~\w+)?~(?:"
+        r"\b(?:(?:buy|order|purchase|shop|cheap|discount|generic)(?:~\w+)?~(?:"
         + _DRUGS
+        + r")(?:~\d+~?mg)?(?:~(?:tablets|pills|capsules))?~"
+        + _SHOP_TAIL
+        + r"|(?:buy|order|purchase|shop|cheap|discount|generic)(?:~\w+)?~(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
         + r")|(?:"
-        + _DRUGS
-        + r")~(?:online|without~(?:a~)?prescription|no~prescription|for~sale|cheap"
-        r"|overnight)|online~pharmacy|canadian~pharmacy|pharmacy~online"
-        r"|without~(?:a~)?prescription|no~prescription~needed)\b",
-        _DRUGS + " pharmacy prescription",
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")~"
+        + _SHOP_TAIL
+        + r"|(?:buy|order|purchase|get)~(?:\w+~){1,3}(?:online~)?(?:overnight|without~(?:a~)?"
+        r"prescription|with~no~prescription|no~prescription)"
+        r"|(?:trusted~|best~|cheap~|legit~)?online~pharmac(?:y|ies)|canadian~pharmac(?:y|ies)"
+        r"|pharmacy~online|without~(?:a~)?prescription|no~prescription~needed"
+        r"|click~here~(?:for|to)~(?:order|buy|purchase)|rush~(?:your|my)~order"
+        r"|(?:comprar|kaufen|acheter|comprare)~(?:\w+~)?(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")|(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "")
+        + r")~(?:kaufen|sin~receta|sem~receita|ohne~rezept|sans~ordonnance|senza~ricetta)"
+        r"|(?:comprar|kaufen|acheter)~\w+~(?:sin~receta|sem~receita|ohne~rezept"
+        r"|sans~ordonnance))\b|купить~\w+~без~рецепта",
+        _DRUGS.replace("~", " ")
+        + " pharmacy pharmacies prescription overnight click rush shop order buy purchase"
+        " comprar kaufen acheter comprare купить",
     ),
     _Trade(
         "essay writing",
         r"\b(?:(?:buy|cheap|custom|order|pay~for)(?:~an?)?~(?:essays?|term~papers?"
         r"|research~papers?|dissertations?|coursework)|write~my~(?:essay|paper|assignment)"
-        r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment)|pay~someone~to~(?:do"
+        r"|essay~writ(?:ing|ers?)(?:~service)?|do~my~(?:homework|assignment|essay)"
+        r"|(?:write|do)~(?:an?|my)~(?:essay|paper)~(?:for~(?:me|cheap|money)|cheap|online)"
+        r"|essays?~(?:help|for~cheap|online~cheap)|(?:top|best|cheap|uk|us)~essay~\w+"
+        r"|comprar~(?:ensayos?|tesis|monograf[ií]as?)|(?:hausarbeit|bachelorarbeit|masterarbeit"
+        r"|seminararbeit)~schreiben~lassen|acheter~(?:un~)?m[ée]moire"
+        r"|pay~someone~to~(?:do"
         r"|write)|(?:homework|assignment|dissertation)~help(?:~online)?|paper~writing~service)\b"
         r"|代写|代考",
-        "coursework homework assignment someone",
+        "coursework homework assignment someone write comprar hausarbeit bachelorarbeit"
+        " masterarbeit seminararbeit acheter",
         "essay paper dissertation",
     ),
     _Trade(
@@ -356,8 +467,12 @@ TRADES = (
         r"|followers|likes|views|reviews|youtube~views|instagram~followers|facebook~likes"
         r"|google~reviews)|seo~services?|link~building~services?|guest~post(?:ing)?~services?"
         r"|high~(?:da|pa|dr)~backlinks?|pbn~(?:links|backlinks)|cheap~seo|best~seo~(?:company"
-        r"|agency|services?)|backlinks?~(?:service|package)s?)\b|خرید~بک~?لینک|خرید~فالوور",
-        "traffic likes views reviews seo building guest pbn",
+        r"|agency|services?)|backlinks?~(?:service|package)s?|(?:white~?hat|black~?hat|high~da"
+        r"|dofollow|do~follow|contextual|authority|quality|manual)~(?:seo~)?backlinks?"
+        r"|keyword~targeted~(?:traffic|visitors)|(?:targeted|organic)~(?:web~)?(?:traffic|visitors)"
+        r"~(?:to|for|from)|high~da~pa|da~pa~tf~cf|rank~(?:1|#1|first|one)~on~google"
+        r"|google~(?:1st|first)~page)\b|خرید~بک~?لینک|خرید~فالوور",
+        "traffic likes views reviews seo building guest pbn targeted organic da rank google",
         "backlink follower خرید",
     ),
     _Trade(
@@ -371,12 +486,65 @@ TRADES = (
     _Trade(
         "selling diplomas",
         r"купить~(?:диплом|аттестат|права|справку|водительские|удостоверение)\w*"
-        r"|диплом\w*~(?:купить|без~предоплаты)",
-        "купить",
+        r"|диплом\w*~(?:купить|без~предоплаты)"
+        r"|\b(?:(?:buy|order|purchase|get|make)~(?:an?~)?(?:fake|real|registered|novelty"
+        r"|original|verified)~(?:\w+~)?(?:degrees?|diplomas?|transcripts?|certificates?|passports?"
+        r"|ielts|toefl)|(?:buy|order|purchase)~(?:an?~)?(?:degrees?|diplomas?|transcripts?)"
+        r"|fake~(?:degrees?|diplomas?|transcripts?|certificates?)|(?:comprar|compra)~(?:un~)?"
+        r"(?:diploma|t[íi]tulo)s?)\b"
+        r"|(?:购买|办理|定制|买|仿制|代办)\S{0,6}?(?:文凭|毕业证|学位证|成绩单|学历)"
+        r"|(?:国外|假)文凭|(?:文凭|毕业证|学位证)(?:购买|办理|定制)",
+        "купить buy order purchase get make fake comprar compra",
         "диплом",
     ),
+    _Trade(
+        "pirate streaming",
+        r"\b(?:watch~(?:\S+~){0,6}?(?:full~movies?|online~(?:for~)?free|free~online|full~hd)"
+        r"|full~movies?~(?:online|free|download|watch|streaming|hd)|(?:123|f|go|yes)movies"
+        r"|putlocker|soap2day|(?:streaming|stream)~(?:the~)?full~movie"
+        r"|(?:live~stream(?:ing)?|livestream)~(?:free|online|hd)~(?:free|online|hd)?"
+        r"|pel[íi]cula~completa~(?:online|gratis)|filme~completo~(?:online|gr[áa]tis)"
+        r"|film~complet~(?:en~)?(?:streaming|gratuit))\b"
+        r"|смотреть~онлайн|в~хорошем~качестве|在线观看|完整版",
+        "watch movie movies putlocker soap2day streaming stream livestream pelicula película"
+        " filme film смотреть",
+        "123 fmovies gomovies yesmovies",
+    ),
+    _Trade(
+        "crypto recovery scam",
+        r"\b(?:(?:crypto|bitcoin|btc|funds?|assets?|scam|wallet|money|usdt)~recovery~(?:hackers?"
+        r"|experts?|specialists?|services?|agency|company)|recovery~hackers?"
+        r"|hackers?~(?:for~hire|recovery)|hire~(?:an?~)?(?:legit|genuine|certified|real)?~?hackers?"
+        r"|(?:legit|genuine|certified|trusted)~(?:crypto~|recovery~)?hackers?"
+        r"|\w+~ultimate~hackers?)\b",
+        "recovery hacker hackers hire legit genuine certified trusted ultimate",
+    ),
+    _Trade(
+        "cracked software",
+        r"\b(?:\w+~\d*~?activator|keygen|(?:crack|cracked)~(?:download|free|full|version)"
+        r"|serial~keys?~(?:free|generator)|(?:free|full)~version~(?:crack|download~free)"
+        r"|license~key~(?:free|crack|generator))\b",
+        "activator keygen crack cracked serial license",
+    ),
+    _Trade(
+        "supplements",
+        r"\b(?:(?:keto|acv|cbd|hemp|slimming)~(?:\w+~)?gummies|cbd~(?:oil|gummies)~(?:for~sale"
+        r"|online|buy)|cbd~with~thc|(?:buy|order)~cbd|male~enhancement|last~longer~in~bed"
+        r"|erectile~dysfunction~(?:pills|cure)|weight~loss~(?:pills|gummies|supplements?)"
+        r"|diet~pills)\b",
+        "gummies cbd enhancement longer erectile weight diet",
+    ),
+    _Trade(
+        "event tickets and streams",
+        r"\b(?:\w+~vs\.?~\w+~(?:tickets|live~stream\w*|live~online|online~free)"
+        r"|tickets~for~sale|cheap~tickets~(?:online|for))\b",
+        "tickets vs live",
+    ),
 )
-_CJK_STEMS = ("博彩", "网赌", "菠菜", "赌场", "代写", "代考")
+_CJK_STEMS = (
+    "博彩", "网赌", "菠菜", "赌场", "代写", "代考", "文凭", "毕业证", "学位证", "成绩单", "学历",
+    "在线观看", "完整版",
+)  # fmt: skip
 _KEY_WORDS = frozenset().union(*(t.words for t in TRADES))
 _KEY_PREFIXES = tuple(p for t in TRADES for p in t.prefixes)
 _PHONE = re.compile(r"\d{3}\W{0,3}\d{4}")
@@ -390,6 +558,19 @@ _DOWNLOAD_TEXT = (
     r"|keygen|patch|mod\s+apk)\b|\.(?:exe|zip|apk|dmg|msi|rar|7z|tar|gz|tgz|deb|rpm|jar|pkg|iso"
     r"|appimage)\b"
 )
+
+
+_INVITE = re.compile(
+    r"(?<![^\W_])(?:slack|discord|gitter|matrix|zulip|mattermost|telegram|irc|chat|community"
+    r"|forum|invite|mailing[\s_-]?list)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def invite(text: str) -> bool:
+    """Whether a link text or path names a chat or community invite (``our Slack``,
+    ``/join-xyz-slack``)."""
+    return _INVITE.search(text.replace("-", " ").replace("_", " ")) is not None
 
 
 @cache
@@ -472,3 +653,100 @@ def stuffed_title(title: str) -> bool:
     counts = Counter(w for w in words if len(w) >= 4)
     items = len(re.findall(r"[,|;]", low)) + 1
     return bool((counts and counts.most_common(1)[0][1] >= 3) or items >= 4 or spam_anchor(low))
+
+
+# ------------------------------------------------------------------ HL306 commerce in prose
+
+# The strongest sales lines, matched in running text (not only in link text) when a link to
+# another site is near: spam issues and comments often say what they sell in a sentence and
+# put a bare URL, a code span or a commenter link beside it. Only frames a project would not
+# write about itself: "online pharmacy" or "essay" alone never count here.
+_PROSE_FRAMES = (
+    (
+        "pharmacy with a call to buy",
+        r"(?:buy|order|purchase|get)~(?:"
+        + _DRUGS.replace("|pills|tablets|meds", "|pills|meds")
+        + r")(?:~\d+~?mg)?(?:~(?:tablets|pills|capsules))?~(?:online~)?(?:overnight|without~"
+        r"(?:a~)?prescription|with~no~prescription|no~prescription|no~rx)"
+        r"|click~here~(?:for~order|to~order)",
+    ),
+    (
+        "essay writing",
+        r"write~my~(?:essay|paper|assignment)|(?:write|do)~(?:an?|my)~(?:essay|paper)~for~"
+        r"(?:me|cheap|money)",
+    ),
+    (
+        "selling diplomas",
+        r"(?:buy|order|purchase)~(?:an?~)?fake~(?:degree|diploma|transcript|certificate)s?"
+        r"|(?:购买|办理|定制|仿制|代办)\S{0,6}?(?:文凭|毕业证|学位证|成绩单)|(?:国外|假)文凭",
+    ),
+    (
+        "selling backlinks or SEO",
+        r"(?:white~?hat|black~?hat|dofollow|high~da|pbn)~(?:seo~)?backlinks?"
+        r"|keyword~targeted~(?:traffic|visitors)|high~da~pa",
+    ),
+    (
+        "pirate streaming",
+        r"watch~(?:\S+~){0,6}?full~movies?~(?:online|free)|full~movies?~(?:online~)?free"
+        r"|123movies|putlocker|soap2day",
+    ),
+    ("escorts", r"call~girls?~(?:in|near)~\S+|escort~services?~in~\S+"),
+    # "slot gacor" alone is quoted by the tools that fight it: only the mirror-login frames.
+    ("gambling", r"deneme~bonusu~veren|\S+bet~giri[şs]"),
+    (
+        "crypto recovery scam",
+        r"(?:crypto|bitcoin|btc|funds?|wallet|scam)~recovery~(?:hackers?|experts?|specialists?)"
+        r"|recovery~hackers?|hackers?~for~hire",
+    ),
+)
+PROSE_NEEDLES = (
+    "prescription", "overnight", "click here", "essay", "write my", "fake deg", "fake dip",
+    "fake tran", "fake cert", "文凭", "毕业证", "学位证", "成绩单", "backlink", "targeted",
+    "high da", "movie", "123movies", "fmovies", "gomovies", "yesmovies", "putlocker",
+    "soap2day", "call girl", "escort", "bonusu", "giriş",
+    "giris", "hacker", "recovery expert", "recovery specialist",
+)  # fmt: skip
+
+
+@cache
+def prose_frames() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, _compile(r"(?<![^\W_])(?:" + source + r")(?![^\W_])"))
+        for name, source in _PROSE_FRAMES
+    )
+
+
+def prose_frame(lower: str) -> tuple[str, re.Match[str]] | None:
+    """The first strong sales line in normalised lowercase prose, with its trade."""
+    if not any(n in lower for n in PROSE_NEEDLES):
+        return None
+    for name, pattern in prose_frames():
+        m = pattern.search(lower)
+        if m:
+            return name, m
+    return None
+
+
+_MONEY = re.compile(r"\b(?:bitcoin|crypto|btc|usdt|eth|wallet|funds|investment|savings)\b")
+_HACKER = re.compile(
+    r"\bhackers?\b|\brecovery~(?:expert|specialist|agent|company)".replace("~", " ")
+)
+_RECOVERED = re.compile(
+    r"\b(?:recover\w*|retriev\w*|restor\w*|regain\w*|got~back|get~back)\b".replace("~", " ")
+)
+_TESTIMONY = re.compile(
+    r"\b(?:i~reached~out|reached~out~to|i~contacted|contact~them|recommended|suggested"
+    r"|i~turned~to|helped~me|hired)\b".replace("~", " ")
+)
+
+
+RECOVERY_NEEDLES = ("hacker", "recovery expert", "recovery specialist", "recovery agent",
+                    "recovery company")  # fmt: skip
+
+
+def recovery_testimony(lower: str) -> bool:
+    """A crypto-recovery scam testimonial: money lost, a "hacker" who got it back, and the
+    first-person story that recommends them, within one stretch of text."""
+    if not any(n in lower for n in RECOVERY_NEEDLES):
+        return False
+    return all(p.search(lower) for p in (_MONEY, _HACKER, _RECOVERED, _TESTIMONY))

@@ -7,6 +7,7 @@ offsets become 1-based lines and code-point columns at the end, in one pass over
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -40,6 +41,7 @@ def check(
     doc = build(text, kind, regions)
     hits = link_hits(doc, ctx)
     hits.extend(phrase_hits(doc, ctx))
+    hits.extend(structure_hits(doc, ctx))
     return findings(text, hits)
 
 
@@ -66,12 +68,79 @@ def findings(text: str, hits: list[Hit]) -> list[Finding]:
     return out
 
 
+# --------------------------------------------------------------------------- link structure
+
+
+def structure_hits(doc: Document, ctx: Context) -> list[Hit]:
+    """HL312 link bombs and HL313 styled letters beside an off-site link (see
+    :mod:`hooklint.spam.structure`)."""
+    hits = _styled(doc, ctx)
+    if len(doc.links) < 8:
+        return hits
+    from hooklint.spam.structure import link_bombs
+
+    def named(text: str, host: str) -> bool:
+        # Three letters found somewhere in a host name do not name it ("amb" in amber…), but
+        # an acronym or a region code that starts one of its labels does (IBM → ibm.com,
+        # AWS → aws.amazon.com, EU → eu.mirror.example).
+        squashed = re.sub(r"[\W_]", "", text.lower())
+        if squashed and any(
+            label.startswith(squashed) for label in domains.name_labels(domains.site(host))
+        ):
+            return True
+        long_enough = len(squashed) >= 4
+        return (long_enough and related_link(text, host, ctx)) or domains.text_host(
+            text
+        ) is not None
+
+    for bomb in link_bombs(doc.text, doc.links, named):
+        anchor, site = bomb.example
+        hits.append(
+            Hit(
+                bomb.first.text_pos,
+                "HL312",
+                f"link bomb: {bomb.links} links in a row to {bomb.sites} different sites, behind "
+                f"short anchors that do not name them (such as '{safe(_clip(anchor, 30))}' → "
+                f"'{safe(site)}')",
+            )
+        )
+    return hits
+
+
+def _styled(doc: Document, ctx: Context) -> list[Hit]:
+    """HL313: words in styled letters beside a link to an unrelated site, reported once."""
+    if doc.text.isascii() or not doc.links:
+        return []
+    from hooklint.spam.structure import calls_to_action, near, styled_runs
+
+    for m in styled_runs(doc.text):
+        plain = calls_to_action(doc.text, m)
+        if plain is None:
+            continue
+        for link in near(doc.links, m.start(), m.end()):
+            site = _foreign(link, ctx)
+            if site is None or domains.under(site, _NEUTRAL_HOSTS):
+                continue
+            return [
+                Hit(
+                    m.start(),
+                    "HL313",
+                    f"'{safe(plain)}' written in styled letters beside a link to "
+                    f"'{safe(site)}': the styling of streaming and giveaway spam, which "
+                    "dodges word filters",
+                )
+            ]
+    return []
+
+
 # ------------------------------------------------------------------------------- link rules
 
 
 def link_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     hidden = inside(doc.hidden)
+    page = _page_sites(doc, hidden)
+    roots = _relative_roots(doc)
     for link in doc.links:
         url = domains.parse_url(link.url)
         if url is None:
@@ -82,9 +151,10 @@ def link_hits(doc: Document, ctx: Context) -> list[Hit]:
         shown = safe(site)
         _homograph(link, url, hits)
         _shortener(link, url, site, ctx, hits)
-        _commercial(link, site, ctx, hits)
+        _commercial(link, site, ctx, hits, doc)
         _mismatch(link, url, site, hits)
-        _hidden(link, shown, hidden, hits)
+        same_site = site in page or _own_hidden(link, url, roots)
+        _hidden(link, shown, same_site, hidden, hits)
         if ctx.deny is not None:
             pattern = ctx.deny.match(url.host + url.path) or ctx.deny.match(site)
             if pattern:
@@ -157,6 +227,10 @@ def _shortener(link: Link, url: domains.Url, site: str, ctx: Context, hits: list
     """HL305: a shortener or redirector between the reader and the target."""
     name = domains.shortener(url.host, url.path, ctx.shorteners)
     text = " ".join(link.text.split())
+    if name and phrases.invite(text + " " + url.path):
+        # A project's own chat invite (Slack, Discord, Gitter …) is usually a short link,
+        # because the invite URLs are long and expire: the text says where it leads.
+        return
     download = bool(text) and phrases.download_text().search(text) is not None
     behind = f" behind the download-looking text '{safe(_clip(text, 60))}'" if download else ""
     if name:
@@ -187,9 +261,45 @@ def _normal(text: str) -> str:
     return " ".join(skeleton(text).lower().split())
 
 
-def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
-    """HL306: a spam trade in the link's domain name or in its text."""
-    trade = domains.keyword_domain(site)
+_CREDIT = re.compile(
+    r"(?i:(?:designed|theme|template|sponsored)\s+by"
+    r"|in\s+(?:collaboration|association|partnership)\s+with)"
+)
+_SALES_NOUNS = frozenset(
+    """
+    hosting tickets themes insurance loans loan casino deals reviews seo cheap best free buy
+    discount coupons coupon vps outlet sale shop store pills essays backlinks traffic
+    """.split()
+)
+
+
+def _credit_link(doc: Document, link: Link, site: str, ctx: Context) -> str | None:
+    """A credit line ("Designed by …", "In collaboration with …") whose link is a keyword
+    phrase to a site it does not name: the sponsored footer link of a free theme. Returns
+    the anchor, or None."""
+    from hooklint.spam.comments import keyword_name
+
+    before = doc.text[max(0, link.text_pos - 240) : link.text_pos]
+    credits = list(_CREDIT.finditer(before))
+    credit = credits[-1] if credits else None
+    if credit is None or not link.text or _foreign(link, ctx) is None:
+        return None
+    if domains.under(site, _NEUTRAL_HOSTS):
+        return None
+    # Only links and list punctuation between the credit and this link.
+    between = re.sub(r"\[[^\[\]]*\]\([^()]*\)|<[^<>]*>", " ", before[credit.end() :])
+    if len(re.findall(r"[^\W\d_]{2,}", between)) > 4:
+        return None
+    anchor = " ".join(link.text.split())
+    words = anchor.lower().split()
+    if keyword_name(anchor) or (len(words) >= 2 and _SALES_NOUNS.intersection(words)):
+        return anchor
+    return None
+
+
+def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit], doc: Document) -> None:
+    """HL306: a spam trade in the link's domain name, its path or its text."""
+    trade = domains.keyword_domain(site, tokens=False)
     if trade:
         hits.append(
             Hit(
@@ -198,22 +308,62 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit]) -> None:
                 f"keyword domain '{safe(site)}' advertises {trade}",
             )
         )
-    if not link.text or domains.under(site, domains.REFERENCE_HOSTS):
+    if domains.under(site, domains.REFERENCE_HOSTS):
         return
-    text = _normal(link.text)
-    trade = phrases.spam_anchor(text)
-    if trade is None and not link.text.isascii():
-        # Lexicon entries in scripts with lookalikes (купить диплом) match the text as written.
-        trade = phrases.spam_anchor(" ".join(link.text.lower().split()))
-    if trade and not ctx.allowed_phrase(text):
+    anchor = _anchor_trade(link, ctx)
+    if anchor:
         hits.append(
             Hit(
                 link.text_pos,
                 "HL306",
                 f"commercial spam anchor text '{safe(_clip(' '.join(link.text.split()), 60))}' "
-                f"({trade}) links to '{safe(site)}'",
+                f"({anchor}) links to '{safe(site)}'",
             )
         )
+        return
+    credited = _credit_link(doc, link, site, ctx) if not trade else None
+    if credited:
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL306",
+                f"credit line links the keyword phrase '{safe(_clip(credited, 60))}' to the "
+                f"unrelated site '{safe(site)}': a sponsored footer link",
+            )
+        )
+        return
+    token = None if trade else domains.keyword_domain(site)
+    if token:
+        hits.append(Hit(link.url_pos, "HL306", f"keyword domain '{safe(site)}' advertises {token}"))
+        return
+    url = domains.parse_url(link.url)
+    described = trade or url is None or domains.under(site, _PATH_HOSTS)
+    words = domains.path_words(url.path) if url is not None and not described else ""
+    path_trade = phrases.spam_anchor(words) if words else None
+    if path_trade:
+        hits.append(
+            Hit(
+                link.url_pos,
+                "HL306",
+                f"the path of the link to '{safe(site)}' advertises {path_trade} "
+                f"('{safe(_clip(words, 60))}')",
+            )
+        )
+
+
+def _anchor_trade(link: Link, ctx: Context) -> str | None:
+    """The spam trade a link's text sells, unless the user allowed the phrase."""
+    if not link.text:
+        return None
+    text = _normal(link.text)
+    trade = phrases.spam_anchor(text)
+    if trade is None and not link.text.isascii():
+        # Lexicon entries in scripts with lookalikes (купить диплом) match the text as written.
+        trade = phrases.spam_anchor(" ".join(link.text.lower().split()))
+    return trade if trade and not ctx.allowed_phrase(text) else None
+
+
+_PATH_HOSTS = domains.DESCRIBING_HOSTS
 
 
 def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:
@@ -235,12 +385,48 @@ def _mismatch(link: Link, url: domains.Url, site: str, hits: list[Hit]) -> None:
     )
 
 
-def _hidden(link: Link, shown: str, hidden: Callable[[int], bool], hits: list[Hit]) -> None:
+def _page_sites(doc: Document, hidden: Callable[[int], bool]) -> frozenset[str]:
+    """The sites a page visibly links to twice or more: its own site, in a saved page or a
+    theme (a hidden tag list or mobile menu pointing there hides nothing from anyone)."""
+    counts: Counter[str] = Counter()
+    for link in doc.links:
+        if hiding_reason(link.attrs) or hidden(link.text_pos if link.text else link.url_pos):
+            continue
+        url = domains.parse_url(link.url)
+        if url is not None:
+            counts[domains.site(url.host)] += 1
+    return frozenset(site for site, n in counts.items() if n >= 2)
+
+
+def _relative_roots(doc: Document) -> frozenset[str]:
+    """The first two path segments of the page's site-relative links (``/owner/repo/fork``)."""
+    return frozenset(
+        "/".join(link.url.lower().split("/")[1:3])
+        for link in doc.links
+        if link.url.startswith("/") and not link.url.startswith("//") and link.url.count("/") >= 2
+    )
+
+
+def _own_hidden(link: Link, url: domains.Url, roots: frozenset[str]) -> bool:
+    """A hidden link that declares itself part of the page's own site: a microformat tag or
+    author link (``rel="tag"`` to a ``/tag/`` page), or a link into the same path as the
+    page's own relative links (an owner-only button of a saved page)."""
+    rel = (link.attr("rel") or "").lower().split()
+    path = url.path.lower()
+    if any(r in rel and f"/{r}/" in path for r in ("tag", "author", "category")):
+        return True
+    first = "/".join(path.split("/")[1:3]) if path.count("/") >= 2 else ""
+    return "/" in first and first in roots
+
+
+def _hidden(
+    link: Link, shown: str, same_site: bool, hidden: Callable[[int], bool], hits: list[Hit]
+) -> None:
     """HL307: a link readers cannot see, or the tells of SEO link building."""
     reason = hiding_reason(link.attrs)
     if reason is None and hidden(link.text_pos if link.text else link.url_pos):
         reason = "inside an element hidden by its style"
-    if reason:
+    if reason and not same_site:
         hits.append(
             Hit(link.url_pos, "HL307", f"hidden link to '{shown}' ({safe(_clip(reason, 60))})")
         )
@@ -283,6 +469,8 @@ class _Template(NamedTuple):
 def phrase_hits(doc: Document, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     templates = _templates(doc, ctx, hits)
+    _comment_spam(doc, ctx, hits)
+    _commerce_prose(doc, ctx, hits)
     _spintax(doc, hits)
     if doc.kind != "po":
         _boilerplate(doc, ctx, hits)
@@ -312,6 +500,10 @@ def _templates(doc: Document, ctx: Context, hits: list[Hit]) -> list[_Template]:
                 matched = prose.lower[m.start() : m.end()]
                 if ctx.allowed_phrase(matched):
                     continue
+                if name == "comment-spam signature" and _signs_own_site(
+                    doc, prose.origin(m.end() - 1), ctx
+                ):
+                    continue
                 origin = prose.origin(m.start())
                 source = doc.text[origin : prose.origin(m.end() - 1) + 1]
                 disguised = _disguised(source)
@@ -326,6 +518,25 @@ def _templates(doc: Document, ctx: Context, hits: list[Hit]) -> list[_Template]:
                 )
                 found.append(_Template(index, m.start(), end, anchor.lower()))
     return found
+
+
+def _signs_own_site(doc: Document, at: int, ctx: Context) -> bool:
+    """Whether the link right after a signature (within a line or so) shows its own address
+    or goes to a trusted site: an author pointing at their own page ("feel free to visit my
+    webpage https://me.example"), where the reader sees where the link leads."""
+    for link in doc.links:
+        if not at <= link.text_pos <= at + 160:
+            continue
+        url = domains.parse_url(link.url)
+        if url is None:
+            return False
+        if ctx.trusted(domains.site(url.host)):
+            return True
+        if link.kind in ("bare", "autolink"):
+            return False
+        named = domains.text_host(link.text.strip("*_ "))
+        return named is not None and domains.site(named) == domains.site(url.host)
+    return False
 
 
 _FOLLOWING = re.compile(r"[\s:;,\-–—]*((?:[^\s.!?]+[\s]?){1,6})")
@@ -348,6 +559,141 @@ def _disguised(source: str) -> bool:
     return skeleton(source) != source
 
 
+def _foreign(link: Link, ctx: Context) -> str | None:
+    """The site of a link to an untrusted site that its text does not name and that is no
+    person's profile page, or None."""
+    url = domains.parse_url(link.url)
+    if url is None or domains.profile_page(url):
+        return None
+    site = domains.site(url.host)
+    if ctx.trusted(site) or ctx.trusted(domains.strip_www(url.host)):
+        return None
+    if link.text and related_link(link.text, url.host, ctx):
+        return None
+    return site
+
+
+def _comment_spam(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL301: the comment-bot families, and generic praise whose commenter name is a keyword
+    phrase linked to an unrelated site (see :mod:`hooklint.spam.comments`)."""
+    from hooklint.spam import comments
+
+    if not doc.links:
+        return
+
+    def untrusted(link: Link) -> bool:
+        url = domains.parse_url(link.url)
+        return url is not None and not ctx.trusted(domains.site(url.host))
+
+    if not any(untrusted(link) for link in doc.links):
+        return
+    foreign = [(link, _foreign(link, ctx)) for link in doc.links]
+    for prose in doc.paragraphs:
+        found = comments.family(prose.lower)
+        if found is None or ctx.allowed_phrase(found[1].group()):
+            continue
+        hits.append(
+            Hit(
+                prose.origin(found[1].start()),
+                "HL301",
+                f'comment-spam template ("{found[0]}"): a bot\'s sentence that fits any page',
+            )
+        )
+    reported: set[int] = set()
+
+    def praise_signed(index: int, body: str) -> None:
+        link, site = foreign[index]
+        if site is None or index in reported or ctx.allowed_phrase(body):
+            return
+        if not (comments.keyword_name(link.text) or phrases.spam_anchor(_normal(link.text))):
+            return
+        if not (comments.generic_praise(body) or comments.family(body)):
+            return
+        reported.add(index)
+        hits.append(
+            Hit(
+                link.text_pos,
+                "HL301",
+                f"comment spam: the commenter name '{safe(_clip(link.text, 60))}' is a keyword "
+                f"phrase linked to the unrelated site '{safe(site)}', beside praise that fits "
+                "any page",
+            )
+        )
+
+    # Comments of a data file or front matter: the name's link and the body belong together.
+    for comment in getattr(doc, "comments", ()):
+        if comment.link >= 0:
+            body = " ".join(doc.paragraphs[i].lower for i in comment.paragraphs)
+            praise_signed(comment.link, body)
+    # A comment thread rendered in a page: the commenter's link ends shortly before the body.
+    starts = sorted((link.text_pos, i) for i, link in enumerate(doc.links) if link.text)
+    positions = [at for at, _ in starts]
+    for prose in doc.paragraphs:
+        if len(prose.lower) > comments.MAX_PRAISE or not prose.text:
+            continue
+        begin = prose.origin(0)
+        k = bisect.bisect_right(positions, begin) - 1
+        if k >= 0 and begin - positions[k] <= 300:
+            praise_signed(starts[k][1], prose.lower)
+
+
+_RAW_URL = re.compile(r"(?:https?://|www\.)([^\s/?#<>\"'`()\[\]{}|\\^:,;]{1,253})")
+_REACH = 1500  # characters between a sales line and the link it sells
+_MAX_PROSE_HITS = 5
+
+
+def _commerce_prose(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL306: a strong sales line in running text with a link to another site near it (a
+    bare URL, a link, a URL in a code span or a data field), and the crypto-recovery
+    testimonial."""
+    if doc.kind == "po" or doc.regions:
+        return
+    sites = [
+        (m.start(), domains.site(m.group(1).lower().rstrip(".")))
+        for m in _RAW_URL.finditer(doc.text)
+    ]
+    sites = [
+        (at, site)
+        for at, site in sites
+        if "." in site and not ctx.trusted(site) and not domains.under(site, _NEUTRAL_HOSTS)
+    ]
+    if not sites:
+        return
+    anchors = inside([(link.text_pos, link.text_pos + len(link.text)) for link in doc.links])
+    found = 0
+    for prose in doc.paragraphs:
+        frame = phrases.prose_frame(prose.lower)
+        testimony = (
+            frame is None and len(prose.lower) > 200 and phrases.recovery_testimony(prose.lower)
+        )
+        if frame is None and not testimony:
+            continue
+        start = prose.origin(frame[1].start() if frame else 0)
+        if frame is not None and anchors(start):
+            continue  # a link's own text: HL306 judges it as an anchor
+        near = [site for at, site in sites if abs(at - start) <= _REACH]
+        if not near:
+            continue
+        if frame is not None:
+            if ctx.allowed_phrase(frame[1].group()):
+                continue
+            original = doc.text[start : prose.origin(frame[1].end() - 1) + 1]
+            what = f"sales line '{safe(_clip(' '.join(original.split()), 60))}' ({frame[0]})"
+        else:
+            what = "crypto-recovery testimonial (money lost, a 'hacker' who got it back)"
+        hits.append(Hit(start, "HL306", f"{what} beside a link to '{safe(near[0])}'"))
+        found += 1
+        if found >= _MAX_PROSE_HITS:
+            return
+
+
+# Hosts that a sales line does not sell: reference works and code hosting.
+_NEUTRAL_HOSTS = (
+    *domains.REFERENCE_HOSTS, "github.com", "gitlab.com", "bitbucket.org", "img.shields.io",
+    "shields.io", "githubusercontent.com",
+)  # fmt: skip
+
+
 def _spintax(doc: Document, hits: list[Hit]) -> None:
     """HL311: spinner alternatives left unexpanded in prose."""
     for prose in doc.paragraphs:
@@ -362,8 +708,18 @@ def _spintax(doc: Document, hits: list[Hit]) -> None:
             )
 
 
+_FORM_MARKUP = re.compile(r"<(?:form|textarea|input)\b", re.IGNORECASE)
+_CATALOGUE_QUOTE = re.compile(r"\bmsgid\b[\s\S]{0,2000}?\bmsgstr\b|\bmsgstr\b|\bmsgid_plural\b")
+
+
 def _boilerplate(doc: Document, ctx: Context, hits: list[Hit]) -> None:
-    """HL310: the comment-form and sharing labels of a scraped web page."""
+    """HL310: the comment-form and sharing labels of a scraped web page.
+
+    Not in a template that has the form itself (``<form>``, ``<textarea>``, ``<input>``: the
+    labels are its own user interface), nor in a text that quotes catalogue entries.
+    """
+    if _FORM_MARKUP.search(doc.text) or _CATALOGUE_QUOTE.search(doc.text):
+        return
     stream = join(doc.paragraphs)
     markers = [
         (
@@ -383,7 +739,10 @@ def _boilerplate(doc: Document, ctx: Context, hits: list[Hit]) -> None:
             j += 1
         names = {" ".join(text.split()) for _, text, _ in cluster}
         if len(names) >= 2 and any(strong for _, _, strong in cluster):
-            shown = [stream.text[s : s + len(t)] for s, t, _ in cluster[:2]]
+            shown = [
+                " ".join(doc.text[stream.origin(s) : stream.origin(s + len(t) - 1) + 1].split())
+                for s, t, _ in cluster[:2]
+            ]
             if not any(ctx.allowed_phrase(" ".join(t.split())) for _, t, _ in cluster):
                 hits.append(
                     Hit(
@@ -447,8 +806,8 @@ def _stuffing(doc: Document, ctx: Context, templates: list[_Template], hits: lis
                     )
                 )
     # Title-Case phrases stuffed into sentences: looked for in documents only, not in code
-    # comments or in the UI strings of a catalogue.
-    if doc.regions or doc.kind == "po":
+    # comments, in the UI strings of a catalogue or in the values of a data file.
+    if doc.regions or doc.kind in ("po", "yaml", "json", "sql"):
         return
     linked = {text: site for text, site in _foreign_link_texts(doc, ctx).items() if " " in text}
     if not linked:
@@ -526,6 +885,9 @@ def _foreign_link_texts(doc: Document, ctx: Context) -> dict[str, str]:
             continue
         url = domains.parse_url(link.url)
         if url is None or related_link(link.text, url.host, ctx):
+            continue
+        if domains.profile_page(url):
+            # A person's name linked to their own profile cites someone; it pushes no keyword.
             continue
         out.setdefault(skeleton(" ".join(link.text.lower().split())), domains.site(url.host))
     return out

@@ -72,16 +72,23 @@ def worth_checking(
     links = _contains(low, _LINK_NEEDLES)
     words = _contains(low, _PHRASE_NEEDLES)
     spintax = _SPINTAX_NEEDLE.search(words_view) is not None
-    # Title-Case stuffing is looked for in documents, not in code comments or UI catalogues.
+    # Title-Case stuffing is looked for in documents, not in code comments, UI catalogues or
+    # the values of data files (names and labels, Title-Case by nature).
     titles = (
         regions is None
-        and kind != "po"
+        and kind not in ("po", "yaml", "json", "sql")
         and _contains(low, _LINK_MARKUP)
         and _TITLE_LINK.search(words_view) is not None
     )
-    if not (links or words or spintax or titles):
+    foreign_form = (
+        kind != "po" and not view.isascii() and any(n in view for n in _foreign_needles())
+    )
+    if not (links or words or spintax or titles or foreign_form):
         return False
     from hooklint.spam import phrases
+
+    if foreign_form:
+        return True  # a comment form in another language: the full check decides
 
     if spintax and phrases.spun_groups(words_view):
         return True
@@ -89,7 +96,20 @@ def worth_checking(
         return True
     if titles and _stuffing_suspicious(words_view, options):
         return True
+    if links and _comments_suspicious(words_view, low):
+        return True
+    if links and not view.isascii():
+        from hooklint.spam.structure import styled_runs
+
+        if styled_runs(view):
+            return True
     return links and _links_suspicious(view, options)
+
+
+def _foreign_needles() -> tuple[str, ...]:
+    from hooklint.spam.phrases import FOREIGN_NEEDLES
+
+    return FOREIGN_NEEDLES
 
 
 # ------------------------------------------------------------------------------- lookalikes
@@ -143,6 +163,83 @@ def resolve_lookalikes(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------- phrases
+
+
+# A commenter name as a page or a data file writes it: a link text, an author field, a quoted
+# value. Only lowercase word runs are candidates (keyword phrases, not people's names).
+_NAME_CANDIDATES = (
+    re.compile(r"\[([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)\]\("),
+    re.compile(r">[ \t]*([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)[ \t]*</[aA]"),
+    re.compile(
+        r"(?:author|name)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)"
+        r"[\"']?[ \t]*$",
+        re.MULTILINE,
+    ),
+)
+# Letters and digits stay, everything else separates words (for lowercase ASCII bytes).
+_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+_CREDIT_NEEDLES = (
+    "designed by", "in collaboration with", "sponsored by", "theme by", "template by",
+    "in association with", "in partnership with",
+)  # fmt: skip
+
+
+def _comments_suspicious(view: str, low: bytes | str) -> bool:
+    """A comment-bot family near its key words, praise within a comment's reach after a link
+    (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
+    from hooklint.spam import comments
+
+    same = isinstance(low, bytes) or len(low) == len(view)
+    text: bytes | str = low if same else view
+    # The words of ASCII text, made once: a needle whose first word is absent costs no scan.
+    words = frozenset(low.translate(_WORD_BYTES).split()) if isinstance(low, bytes) else None
+
+    def hits(needles: tuple[str, ...]) -> list[int]:
+        if isinstance(text, bytes):
+            assert words is not None
+            present = tuple(
+                n.encode()
+                for n in needles
+                if n.isascii()
+                and (
+                    (first := n.split(" ", 1)[0].encode()) in words
+                    or first + b"s" in words
+                    or first + b"es" in words
+                )
+            )
+            return positions(text, present) if present else []
+        return positions(text if same else text.lower(), needles)
+
+    for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
+        if comments.family(_window(view, start, end)):
+            return True
+    # Praise counts only after a commenter name that is a keyword phrase (rules._comment_spam).
+    from hooklint.spam import phrases
+
+    named = sorted(
+        m.end()
+        for pattern in _NAME_CANDIDATES
+        for m in pattern.finditer(view)
+        if " " in m.group(1)
+        and (comments.keyword_name(m.group(1)) or phrases.spam_anchor(m.group(1).lower()))
+    )
+    for start, end in windows(named, len(view), 0, 1400):
+        if comments.praise_in(_window(view, start, end)):
+            return True
+    from hooklint.spam import phrases
+
+    for at in hits(_CREDIT_NEEDLES):
+        near = view[at : at + 300]
+        if "](" in near or "<a " in near.lower() or "://" in near:
+            return True  # a credit line with links: the full check judges its anchors
+    for start, end in windows(hits(phrases.PROSE_NEEDLES), len(view), 300, 300):
+        if phrases.prose_frame(_window(view, start, end)):
+            return True
+    for start, end in windows(hits(phrases.RECOVERY_NEEDLES), len(view), 2500, 2500):
+        if phrases.recovery_testimony(_window(view, start, end)):
+            return True
+    return False
+
 
 _BOILERPLATE_WORDS = ("reply", "publish", "site", "this:")
 _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
@@ -309,9 +406,20 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
 
 
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
-    """Whether the path and query of a URL carry an affiliate tag, a redirect or a denied
-    pattern."""
+    """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
+    pattern, a shortener's short code or the words of a spam trade."""
+    from hooklint.spam import phrases
+
     if ctx.deny is not None and ctx.deny.match(host + rest):
+        return not ctx.trusted(domains.strip_www(host))
+    path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
+    if path and domains.lookalike_shortener(host, path):
+        return not ctx.trusted(domains.strip_www(host))
+    sells = ("-" in path or "_" in path) and not domains.under(
+        domains.strip_www(host), domains.DESCRIBING_HOSTS
+    )
+    words = domains.path_words(path) if sells else ""
+    if words and phrases.may_sell(words) and phrases.spam_anchor(words):
         return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
         return False
@@ -319,6 +427,39 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
         return False
     url = domains.parse_url("http://" + host + rest)
     return url is not None and bool(domains.affiliate_tag(url) or domains.redirect_target(url))
+
+
+_GAP_MARKUP = re.compile(r"<[^<>]{0,2000}>|\]\([^()\s]{0,2048}\)|!\[|\[|\]")
+_GAP_WORD = re.compile(r"[^\W_]{2,}")
+
+
+def _bomb_suspicious(spans: list[tuple[int, int, str, str | None]], view: str) -> bool:
+    """Eight links in a row (a few words at most between them) with short texts, to six
+    different hosts or more (structure.link_bombs wants more)."""
+    run: list[tuple[str, str | None]] = []
+    last_end = -1
+    for start, end, text, target in sorted(spans):
+        gap = view[last_end:start] if last_end >= 0 else ""
+        if last_end < 0 or len(gap) > 2500 or len(_GAP_WORD.findall(_GAP_MARKUP.sub(" ", gap))) > 3:
+            if _short_run(run):
+                return True
+            run = []
+        run.append((text, target))
+        last_end = end
+    return _short_run(run)
+
+
+def _short_run(run: list[tuple[str, str | None]]) -> bool:
+    if len(run) < 8:
+        return False
+    hosts = set()
+    for text, target in run:
+        shown = " ".join(text.split())
+        if target and len(shown) <= 14 and len(shown.split()) <= 2:
+            url = domains.parse_url(target)
+            if url is not None:
+                hosts.add(domains.strip_www(url.host))
+    return len(hosts) >= 6
 
 
 def _link_texts_suspicious(view: str, ctx: Context) -> bool:
@@ -329,8 +470,11 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     from hooklint.unicode.chars import skeleton
 
     pairs: list[tuple[str, str | None]] = []  # (link text, target)
+    spans: list[tuple[int, int, str, str | None]] = []  # the same with where they are
     if "](" in view:
-        pairs.extend((m.group(1), m.group(2)) for m in _INLINE.finditer(view))
+        for m in _INLINE.finditer(view):
+            pairs.append((m.group(1), m.group(2)))
+            spans.append((m.start(), m.end(), m.group(1), m.group(2)))
     if "]:" in view:
         defined = {_label(m.group(1)): m.group(2) for m in _DEFINITION.finditer("\n" + view)}
         if defined:
@@ -365,6 +509,7 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
             if hiding_reason(attrs):
                 return True
             pairs.append((_TAG.sub(" ", m.group(2)), href))
+            spans.append((m.start(), m.end(), pairs[-1][0], href))
     if not pairs:
         return False
     for needle in ("style", "STYLE", "Style"):
@@ -381,6 +526,8 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
                 not shown.isascii() and phrases.spam_anchor(shown)
             ):
                 return True
+    if len(spans) >= 8 and _bomb_suspicious(spans, view):
+        return True
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
             continue
