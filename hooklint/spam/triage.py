@@ -455,7 +455,10 @@ def _short_run(run: list[tuple[str, str | None]]) -> bool:
     hosts = set()
     for text, target in run:
         shown = " ".join(text.split())
-        if target and len(shown) <= 14 and len(shown.split()) <= 2:
+        words = shown.split()
+        short = len(shown) <= 14 and len(words) <= 2
+        keyword = len(words) >= 3 and all(not w[:1].isupper() for w in words)
+        if target and (short or keyword):
             url = domains.parse_url(target)
             if url is not None:
                 hosts.add(domains.strip_www(url.host))

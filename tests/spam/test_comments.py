@@ -108,3 +108,10 @@ def test_spun_openers_beside_ordinary_sentences() -> None:
         assert "HL301" in codes(text + "\n"), text
     for text in OPENER_NEAR_MISSES:
         assert "HL301" not in codes(text + "\n"), text
+
+
+def test_service_names_are_keyword_names() -> None:
+    assert keyword_name("Miami Roof Repair")
+    assert keyword_name("Best Running Shoes Online")
+    assert not keyword_name("Jo Park")
+    assert not keyword_name("Ana Lucia Costa")
