@@ -138,6 +138,20 @@ _SERVICE_WORDS = frozenset(
 )
 
 
+# The trades themselves, without the words every product page uses (download, online, free).
+_TRADE_WORDS = _SERVICE_WORDS - frozenset(
+    "online best buy review reviews store shop sale sales download free calculator deals".split()
+)
+
+
+def commercial_name(name: str, *, strict: bool = False) -> bool:
+    """Whether a phrase of two words or more names a trade or service ("roof repair");
+    ``strict`` leaves out the words every product page uses ("online demo", "free download")."""
+    words = [w.lower() for w in _NAME_WORD.findall(name)]
+    vocabulary = _TRADE_WORDS if strict else _SERVICE_WORDS
+    return len(words) >= 2 and not vocabulary.isdisjoint(words)
+
+
 def keyword_name(name: str) -> bool:
     """Whether a commenter name is a keyword phrase rather than a person's or a handle's name:
     three words or more all in lowercase ("cheap flights to rome"), four words or more, or a
@@ -145,6 +159,6 @@ def keyword_name(name: str) -> bool:
     words = _NAME_WORD.findall(name)
     if len(words) >= 4:
         return True
-    if len(words) >= 2 and _SERVICE_WORDS.intersection(w.lower() for w in words):
+    if commercial_name(name):
         return True
     return len(words) >= 3 and all(not w[:1].isupper() for w in words)

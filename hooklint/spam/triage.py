@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -531,6 +532,14 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
                 return True
     if len(spans) >= 8 and _bomb_suspicious(spans, view):
         return True
+    if len(pairs) >= 3:
+        repeated = Counter(
+            (" ".join(text.lower().split()), (target or "").split("#")[0])
+            for text, target in pairs
+            if target and " " in text.strip()
+        )
+        if repeated and max(repeated.values()) >= 3:
+            return True  # one phrase linked again and again (rules._repeated_anchor)
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
             continue

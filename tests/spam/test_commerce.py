@@ -150,3 +150,25 @@ FOOTER_REAL = (
 def test_sponsored_credit_links() -> None:
     assert "HL306" in codes(FOOTER_SPAM)
     assert "HL306" not in codes(FOOTER_REAL)
+
+
+REPEATED = "\n\n".join(
+    f"Section {i}: for more, see [dental implants cost](https://smile-clinic.example/) today."
+    for i in range(4)
+)
+REPEATED_DOCS = "\n\n".join(
+    f"Part {i}: see [the user guide](https://widget.example/guide) for details." for i in range(4)
+)
+
+
+def test_one_keyword_phrase_linked_again_and_again() -> None:
+    assert "HL302" in codes(REPEATED)
+    assert "HL302" not in codes(REPEATED_DOCS)
+
+
+def test_a_product_link_repeated_is_no_stuffing() -> None:
+    text = "\n\n".join(
+        f"Step {i}: get it from the [free download](https://widget.example/download) page."
+        for i in range(4)
+    )
+    assert "HL302" not in codes(text)
