@@ -758,7 +758,11 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Keyword phrase stuffed repeatedly through unrelated prose",
         what=_t(
             """
-            Reports a keyword phrase repeated to push a link's anchor text, in two cases:
+            Reports a keyword phrase repeated to push a link's anchor text, in three cases:
+
+            - one commercial phrase (a trade or service word in it: "dental implants
+              cost", "cheap roof repair") linked three times or more to the same unrelated
+              site; a product's "free download" or "online demo" link repeated passes;
 
             - the anchor X of an HL301 template occurs again elsewhere in the file (each
               occurrence is reported);
