@@ -173,7 +173,7 @@ _NAME_CANDIDATES = (
     re.compile(r">[ \t]*([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)[ \t]*</[aA]"),
     re.compile(
         r"(?:author|name)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)"
-        r"[\"']?[ \t]*$",
+        r"(?=[\"',}\]\r\n]|[ \t]*$)",
         re.MULTILINE,
     ),
 )

@@ -172,3 +172,13 @@ def test_a_product_link_repeated_is_no_stuffing() -> None:
         for i in range(4)
     )
     assert "HL302" not in codes(text)
+
+
+def test_more_sales_lines() -> None:
+    assert "HL306" in codes("Get real or fake TOEFL certificates fast: https://papers.example\n")
+    assert "HL306" in codes("Trusted bitcoin recovery service: https://coin-back.example\n")
+    wallet_tool = (
+        "btcwidget helps you recover your lost wallet password from a seed you still own. "
+        "See https://btcwidget.example/docs\n"
+    )
+    assert "HL306" not in codes(wallet_tool)
