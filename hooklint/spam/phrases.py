@@ -703,7 +703,8 @@ _PROSE_FRAMES = (
 PROSE_NEEDLES = (
     "prescription", "overnight", "click here", "essay", "write my", "fake deg", "fake dip",
     "fake tran", "fake cert", "fake ielts", "fake toefl", "fake pass", "fake driv", "fake id",
-    "recovery serv", "recovery comp", "recovery agen", "文凭", "毕业证", "学位证", "成绩单", "backlink", "targeted",
+    "recovery serv", "recovery comp", "recovery agen", "文凭", "毕业证", "学位证", "成绩单",
+    "backlink", "targeted",
     "high da", "movie", "123movies", "fmovies", "gomovies", "yesmovies", "putlocker",
     "soap2day", "call girl", "escort", "bonusu", "giriş",
     "giris", "hacker", "recovery expert", "recovery specialist",
