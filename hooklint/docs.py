@@ -862,8 +862,9 @@ _DOCS: tuple[RuleDoc, ...] = (
               a site that is not trusted;
             - generic praise that fits any page ("what a information! thanks admin",
               "fastidious post, I will bookmark this site") signed by a commenter name that
-              is a keyword phrase (three lowercase words or more, or a spam trade: "cheap
-              garden furniture sets") linked to a site the name does not name. Comments are
+              is a keyword phrase (three lowercase words or more, four words or more, a
+              trade or service word: "cheap garden furniture sets", "Miami Roof Repair", or
+              a spam trade) linked to a site the name does not name. Comments are
               the records of data files and front matter (`author`, `author_url`,
               `content`) and, in pages, the short paragraph right after a link, as comment
               threads are rendered.
@@ -916,7 +917,11 @@ _DOCS: tuple[RuleDoc, ...] = (
         summary="Keyword phrase stuffed repeatedly through unrelated prose",
         what=_t(
             """
-            Reports a keyword phrase repeated to push a link's anchor text, in two cases:
+            Reports a keyword phrase repeated to push a link's anchor text, in three cases:
+
+            - one commercial phrase (a trade or service word in it: "dental implants
+              cost", "cheap roof repair") linked three times or more to the same unrelated
+              site; a product's "free download" or "online demo" link repeated passes;
 
             - the anchor X of an HL301 template occurs again elsewhere in the file (each
               occurrence is reported);
@@ -1195,8 +1200,9 @@ _DOCS: tuple[RuleDoc, ...] = (
             Reports links to other sites that readers cannot see: an HTML anchor, or any
             link inside an element, styled `display:none`, `visibility:hidden`,
             `font-size:0`, `opacity:0`, positioned or indented far off-screen (`left:-9999px`,
-            `text-indent:-9999px`, `left:-99%`), coloured like its background or
-            transparent, or marked `hidden`. It also reports the tells of SEO link
+            `text-indent:-9999px`, `left:-99%`), clipped or scaled to nothing
+            (`clip:rect(0,0,0,0)`, `transform:scale(0)`, `font-size:1px`), coloured like its
+            background or transparent, or marked `hidden`. It also reports the tells of SEO link
             building: `rel="dofollow"` (not a real rel value) and a `title` attribute
             stuffed with repeated keywords or spam terms.
 
@@ -1421,8 +1427,9 @@ _DOCS: tuple[RuleDoc, ...] = (
             """
             Reports a run of links (at most three words between one link and the next)
             of eight links or more, nearly all to different sites (six at least), whose
-            anchors are short (a fragment, a number, one or two words) and do not name
-            their host. The finding points at the first link and gives one anchor and its
+            anchors are short (a fragment, a number, one or two words) or keyword phrases
+            (three lowercase words or more: "cheap roof repair") and do not name their
+            host. The finding points at the first link and gives one anchor and its
             site as an example.
 
             The rule judges the shape of the run, never a word in it. An awesome list or a

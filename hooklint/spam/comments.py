@@ -127,10 +127,38 @@ def praise_in(lower: str) -> bool:
 _NAME_WORD = re.compile(r"[^\W_]+")
 
 
+# Words of trades and services that people's names do not contain ("Miami Roof Repair").
+_SERVICE_WORDS = frozenset(
+    """
+    services service company repair repairs lawyer lawyers attorney insurance loans loan dentist
+    dental plumber plumbing movers moving packers cleaning agency online cheap best buy review
+    reviews store shop sale sales hosting seo marketing casino deals coupon coupons discount
+    calculator download free rental rentals clinic treatment pills essay essays writing
+    """.split()
+)
+
+
+# The trades themselves, without the words every product page uses (download, online, free).
+_TRADE_WORDS = _SERVICE_WORDS - frozenset(
+    "online best buy review reviews store shop sale sales download free calculator deals".split()
+)
+
+
+def commercial_name(name: str, *, strict: bool = False) -> bool:
+    """Whether a phrase of two words or more names a trade or service ("roof repair");
+    ``strict`` leaves out the words every product page uses ("online demo", "free download")."""
+    words = [w.lower() for w in _NAME_WORD.findall(name)]
+    vocabulary = _TRADE_WORDS if strict else _SERVICE_WORDS
+    return len(words) >= 2 and not vocabulary.isdisjoint(words)
+
+
 def keyword_name(name: str) -> bool:
     """Whether a commenter name is a keyword phrase rather than a person's or a handle's name:
-    three words or more all in lowercase ("cheap flights to rome"), or five words or more."""
+    three words or more all in lowercase ("cheap flights to rome"), four words or more, or a
+    name of two words or more with the word of a trade or service in it ("Miami Roof Repair")."""
     words = _NAME_WORD.findall(name)
-    if len(words) >= 5:
+    if len(words) >= 4:
+        return True
+    if commercial_name(name):
         return True
     return len(words) >= 3 and all(not w[:1].isupper() for w in words)

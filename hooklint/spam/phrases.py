@@ -677,7 +677,8 @@ _PROSE_FRAMES = (
     ),
     (
         "selling diplomas",
-        r"(?:buy|order|purchase)~(?:an?~)?fake~(?:degree|diploma|transcript|certificate)s?"
+        r"(?:buy|order|purchase|get)~(?:\S+~){0,3}?fake~(?:\S+~){0,2}?(?:degree|diploma"
+        r"|transcript|certificate|passport|ielts|toefl|driver'?s?~licen[cs]e|id~card)s?"
         r"|(?:购买|办理|定制|仿制|代办)\S{0,6}?(?:文凭|毕业证|学位证|成绩单)|(?:国外|假)文凭",
     ),
     (
@@ -695,13 +696,15 @@ _PROSE_FRAMES = (
     ("gambling", r"deneme~bonusu~veren|\S+bet~giri[şs]"),
     (
         "crypto recovery scam",
-        r"(?:crypto|bitcoin|btc|funds?|wallet|scam)~recovery~(?:hackers?|experts?|specialists?)"
-        r"|recovery~hackers?|hackers?~for~hire",
+        r"(?:crypto|bitcoin|btc|funds?|wallet|scam)~recovery~(?:hackers?|experts?|specialists?"
+        r"|services?|company|agency)|recovery~hackers?|hackers?~for~hire",
     ),
 )
 PROSE_NEEDLES = (
     "prescription", "overnight", "click here", "essay", "write my", "fake deg", "fake dip",
-    "fake tran", "fake cert", "文凭", "毕业证", "学位证", "成绩单", "backlink", "targeted",
+    "fake tran", "fake cert", "fake ielts", "fake toefl", "fake pass", "fake driv", "fake id",
+    "recovery serv", "recovery comp", "recovery agen", "文凭", "毕业证", "学位证", "成绩单",
+    "backlink", "targeted",
     "high da", "movie", "123movies", "fmovies", "gomovies", "yesmovies", "putlocker",
     "soap2day", "call girl", "escort", "bonusu", "giriş",
     "giris", "hacker", "recovery expert", "recovery specialist",

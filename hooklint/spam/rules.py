@@ -805,6 +805,7 @@ def _stuffing(doc: Document, ctx: Context, templates: list[_Template], hits: lis
                         "repeated from the anchor of a spun spam template",
                     )
                 )
+    _repeated_anchor(doc, ctx, hits)
     # Title-Case phrases stuffed into sentences: looked for in documents only, not in code
     # comments, in the UI strings of a catalogue or in the values of a data file.
     if doc.regions or doc.kind in ("po", "yaml", "json", "sql"):
@@ -850,6 +851,36 @@ def _stuffing(doc: Document, ctx: Context, templates: list[_Template], hits: lis
                     f"keyword phrase '{safe(' '.join(phrase))}' stuffed through the text: {why}",
                 )
             )
+
+
+def _repeated_anchor(doc: Document, ctx: Context, hits: list[Hit]) -> None:
+    """HL302: the same commercial phrase (a trade or service word in it: "dental implants
+    cost") linked three times or more to one unrelated site."""
+    from hooklint.spam.comments import commercial_name
+
+    seen: dict[tuple[str, str], list[Link]] = defaultdict(list)
+    for link in doc.links:
+        if not link.text or link.kind in ("bare", "autolink", "field"):
+            continue
+        text = " ".join(link.text.lower().split())
+        if len(text.split()) >= 2:
+            seen[(text, link.url.split("#")[0])].append(link)
+    for (text, _), links in seen.items():
+        if len(links) < 3 or ctx.allowed_phrase(text):
+            continue
+        site = _foreign(links[0], ctx)
+        if site is None or domains.under(site, _NEUTRAL_HOSTS):
+            continue
+        if not commercial_name(links[0].text, strict=True):
+            continue
+        hits.append(
+            Hit(
+                links[0].text_pos,
+                "HL302",
+                f"keyword phrase '{safe(_clip(' '.join(links[0].text.split()), 60))}' linked "
+                f"{len(links)} times to the unrelated site '{safe(site)}'",
+            )
+        )
 
 
 def _island(phrase: tuple[str, ...], paragraphs: list[Prose], counts: Counter[str]) -> bool:

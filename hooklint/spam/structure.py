@@ -96,7 +96,11 @@ def _judge(run: list[Link], related: Callable[[str, str], bool]) -> list[Bomb]:
         if _UNSPELLABLE.search(label) or domains.profile_page(url):
             continue
         judged += 1
-        if len(label) <= _SHORT and len(label.split()) <= 2 and not related(label, url.host):
+        words = label.split()
+        short = len(label) <= _SHORT and len(words) <= 2
+        # A phrase of three lowercase words or more is a keyword, not a name or a title.
+        keyword = len(words) >= 3 and all(not w[:1].isupper() for w in words)
+        if (short or keyword) and not related(label, url.host):
             unnamed.append((label, site))
     distinct = len(set(sites))
     if distinct < MIN_SITES or distinct < 0.8 * len(sites) or judged < MIN_SITES:

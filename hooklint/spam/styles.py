@@ -35,6 +35,8 @@ _HIDING_SOURCE = (
     r"|(?P<fontsize>font-size\s*:\s*0*(?:\.0+)?(?:px|pt|em|rem|%|vw|vh)?\s*(?:!important\s*)?(?:;|$))"
     r"|(?P<offscreen>(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*(?:-\d{3,}(?:\.\d+)?"
     r"\s*(?:px|pt|em|rem|vw|vh|%)?|-(?:[5-9]\d|\d{3,})(?:\.\d+)?\s*(?:%|vw|vh)))"
+    r"|(?P<clip>clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)"
+    r"|transform\s*:\s*scale\(\s*0(?:\.0+)?\s*\)|font-size\s*:\s*(?:0?\.\d+|1)px)"
     r"|(?P<opacity>opacity\s*:\s*0*(?:\.0+)?\s*(?:!important\s*)?(?:;|$))"
     r"|(?P<transparent>(?:^|[;\s])color\s*:\s*transparent)"
     r"|(?P<size>(?:height|width|max-height|max-width)\s*:\s*0(?:px)?\s*(?:!important\s*)?(?:;|$)"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -172,7 +173,7 @@ _NAME_CANDIDATES = (
     re.compile(r">[ \t]*([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)[ \t]*</[aA]"),
     re.compile(
         r"(?:author|name)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)"
-        r"[\"']?[ \t]*$",
+        r"(?=[\"',}\]\r\n]|[ \t]*$)",
         re.MULTILINE,
     ),
 )
@@ -455,7 +456,10 @@ def _short_run(run: list[tuple[str, str | None]]) -> bool:
     hosts = set()
     for text, target in run:
         shown = " ".join(text.split())
-        if target and len(shown) <= 14 and len(shown.split()) <= 2:
+        words = shown.split()
+        short = len(shown) <= 14 and len(words) <= 2
+        keyword = len(words) >= 3 and all(not w[:1].isupper() for w in words)
+        if target and (short or keyword):
             url = domains.parse_url(target)
             if url is not None:
                 hosts.add(domains.strip_www(url.host))
@@ -528,6 +532,14 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
                 return True
     if len(spans) >= 8 and _bomb_suspicious(spans, view):
         return True
+    if len(pairs) >= 3:
+        repeated = Counter(
+            (" ".join(text.lower().split()), (target or "").split("#")[0])
+            for text, target in pairs
+            if target and " " in text.strip()
+        )
+        if repeated and max(repeated.values()) >= 3:
+            return True  # one phrase linked again and again (rules._repeated_anchor)
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
             continue

@@ -108,3 +108,20 @@ def test_spun_openers_beside_ordinary_sentences() -> None:
         assert "HL301" in codes(text + "\n"), text
     for text in OPENER_NEAR_MISSES:
         assert "HL301" not in codes(text + "\n"), text
+
+
+def test_service_names_are_keyword_names() -> None:
+    assert keyword_name("Miami Roof Repair")
+    assert keyword_name("Best Running Shoes Online")
+    assert not keyword_name("Jo Park")
+    assert not keyword_name("Ana Lucia Costa")
+
+
+def test_json_comment_record_on_one_line() -> None:
+    spam = (
+        '{"comments": [{"name": "Best Garage Door Repair", "url": "https://doors.example/", '
+        '"message": "Very nice article, thanks for sharing. I will bookmark your blog."}]}\n'
+    )
+    real = spam.replace("Best Garage Door Repair", "Sam Lee")
+    assert "HL301" in codes(spam, "json")
+    assert "HL301" not in codes(real, "json")

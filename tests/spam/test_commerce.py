@@ -150,3 +150,35 @@ FOOTER_REAL = (
 def test_sponsored_credit_links() -> None:
     assert "HL306" in codes(FOOTER_SPAM)
     assert "HL306" not in codes(FOOTER_REAL)
+
+
+REPEATED = "\n\n".join(
+    f"Section {i}: for more, see [dental implants cost](https://smile-clinic.example/) today."
+    for i in range(4)
+)
+REPEATED_DOCS = "\n\n".join(
+    f"Part {i}: see [the user guide](https://widget.example/guide) for details." for i in range(4)
+)
+
+
+def test_one_keyword_phrase_linked_again_and_again() -> None:
+    assert "HL302" in codes(REPEATED)
+    assert "HL302" not in codes(REPEATED_DOCS)
+
+
+def test_a_product_link_repeated_is_no_stuffing() -> None:
+    text = "\n\n".join(
+        f"Step {i}: get it from the [free download](https://widget.example/download) page."
+        for i in range(4)
+    )
+    assert "HL302" not in codes(text)
+
+
+def test_more_sales_lines() -> None:
+    assert "HL306" in codes("Get real or fake TOEFL certificates fast: https://papers.example\n")
+    assert "HL306" in codes("Trusted bitcoin recovery service: https://coin-back.example\n")
+    wallet_tool = (
+        "btcwidget helps you recover your lost wallet password from a seed you still own. "
+        "See https://btcwidget.example/docs\n"
+    )
+    assert "HL306" not in codes(wallet_tool)

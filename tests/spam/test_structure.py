@@ -131,3 +131,48 @@ TABLE = "| Project | Link |\n|---|---|\n" + "\n".join(
 
 def test_a_table_of_website_links_is_no_bomb() -> None:
     assert "HL312" not in codes(TABLE)
+
+
+KEYWORD_BOMB = "\n".join(
+    f"[{phrase}](https://{w}-{i}.example/)"
+    for i, (w, phrase) in enumerate(
+        zip(
+            _WORDS,
+            [
+                "cheap roof repair",
+                "dental implants cost",
+                "best running shoes",
+                "used cars for sale",
+                "emergency plumber near me",
+                "wedding photographer rates",
+                "garage door springs",
+                "solar panel installers",
+                "payday advance tips",
+                "pet insurance quotes",
+            ],
+            strict=False,
+        )
+    )
+)
+
+
+def test_keyword_phrase_bomb_beside_a_reading_list() -> None:
+    assert "HL312" in codes(KEYWORD_BOMB + "\n")
+    assert "HL312" not in codes(ARTICLES)
+
+
+HIDDEN_TRICKS = [
+    "clip:rect(0,0,0,0);position:absolute",
+    "transform:scale(0)",
+    "font-size:1px",
+]
+
+
+def test_more_off_screen_tricks() -> None:
+    for style in HIDDEN_TRICKS:
+        text = f'<p>Footer.</p><div style="{style}"><a href="https://spam.example/">x</a></div>\n'
+        assert "HL307" in codes(text, "html"), style
+    visible = (
+        '<p>Footer.</p><div style="font-size:12px"><a href="https://ok.example/">x</a></div>\n'
+    )
+    assert "HL307" not in codes(visible, "html")
