@@ -1211,7 +1211,13 @@ _DOCS: tuple[RuleDoc, ...] = (
             site the page visibly links to twice or more, a theme's hidden tag or author
             microformat (`rel="tag"` to a `/tag/` page), a hidden button into the same path
             as the page's own relative links (an owner-only "Admin" button), and links to
-            `own-domains` (which include `[project.urls]` and Poetry's URLs).
+            `own-domains` (which include `[project.urls]` and Poetry's URLs). So does a
+            link inside a widget a script opens: an element hidden by `display:none`,
+            `visibility:hidden` or `hidden` whose class or id names a menu, navigation,
+            dropdown, drawer, modal, popup, tab or toggle (`<div class="mobile-menu"
+            style="display:none">`) is in a state, not in a hiding place. An off-screen
+            position, zero-size text or a matching colour is no widget state, whatever the
+            element is called.
             """
         ),
         why=_t(

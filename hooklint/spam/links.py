@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from hooklint.spam.domains import MAX_URL
-from hooklint.spam.styles import attributes, hiding_style
+from hooklint.spam.styles import attributes, hiding_style, toggled_widget
 
 
 class Link(NamedTuple):
@@ -225,9 +225,11 @@ def hidden_regions(text: str, start: int, end: int, skip: Callable[[int], bool])
         inside = m.group(3)
         if "style" not in inside.lower() and "hidden" not in inside.lower():
             continue
-        attrs = dict(attributes(inside))
-        if not ("hidden" in attrs or hiding_style(attrs.get("style", ""))):
-            continue
+        pairs = attributes(inside)
+        attrs = dict(pairs)
+        reason = "hidden attribute" if "hidden" in attrs else hiding_style(attrs.get("style", ""))
+        if not reason or toggled_widget(pairs, reason):
+            continue  # shown, or a menu or dialog that a script opens
         out.append((m.start(), _element_end(text, m, end)))
         covered = out[-1][1]
     return out

@@ -78,3 +78,25 @@ def hiding_reason(attrs: tuple[tuple[str, str], ...]) -> str | None:
             if reason:
                 return reason
     return None
+
+
+# Class and id words of the widgets a page shows and hides by script: a mobile menu, a
+# dropdown, a modal, a tab. Their ``display:none`` is a state, not a hiding place.
+_WIDGET = re.compile(
+    r"(?:^|[\s_-])(?:menu|submenu|nav|navbar|navigation|dropdown|drawer|modal|popup|popover"
+    r"|tooltip|collapse|collapsible|accordion|offcanvas|sidebar|tabs?|tab-pane|dialog|toggle"
+    r"|mobile|hamburger)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# The hiding styles a script toggles; moving an element off-screen or shrinking its text to
+# nothing is no widget state.
+_TOGGLED = ("hidden attribute", "display:none", "visibility:hidden")
+
+
+def toggled_widget(attrs: tuple[tuple[str, str], ...], reason: str) -> bool:
+    """Whether an element hidden for ``reason`` is a widget a script shows on demand: hidden
+    by ``display:none`` (or ``hidden``) and named as a menu, dropdown, modal or tab by its
+    class or id."""
+    if reason not in _TOGGLED:
+        return False
+    return any(key in ("class", "id") and _WIDGET.search(value) for key, value in attrs)

@@ -90,6 +90,36 @@ def test_hidden_same_site_passes_and_foreign_offscreen_is_reported() -> None:
     assert "HL307" in codes(HIDDEN_FOREIGN.replace("left:-99%", "text-indent:-9999px"), "html")
 
 
+MOBILE_MENU = """<nav class="site-header">
+  <a class="logo" href="/">Lantern</a>
+  <div class="mobile-menu" style="display: none">
+    <ul>
+      <li><a href="https://lantern-docs.example/guide/"><img src="g.svg" alt=""> Guide</a></li>
+      <li><a href="https://github.example/lantern/lantern">Source</a></li>
+    </ul>
+  </div>
+</nav>
+"""
+
+
+@pytest.mark.parametrize(
+    ("hiding", "reported"),
+    [
+        ('class="mobile-menu" style="display: none"', False),
+        ('id="nav-drawer" hidden', False),
+        ('class="dropdown_menu" style="visibility:hidden"', False),
+        # No widget named: a hiding place.
+        ('class="footer-extra" style="display: none"', True),
+        # A widget's name does not excuse an off-screen trick.
+        ('class="mobile-menu" style="position:absolute; left:-9999px"', True),
+    ],
+    ids=["mobile-menu", "drawer", "dropdown", "no-widget", "widget-offscreen"],
+)
+def test_a_menu_a_script_opens_is_no_hidden_link(hiding: str, reported: bool) -> None:
+    text = MOBILE_MENU.replace('class="mobile-menu" style="display: none"', hiding)
+    assert ("HL307" in codes(text, "html")) is reported
+
+
 def test_hidden_tag_link_to_another_site_is_still_reported() -> None:
     text = HIDDEN_TAGS.replace("https://news.example/tag/tor/", "https://pills.example/buy/")
     assert "HL307" in codes(text, "html")
