@@ -63,7 +63,8 @@ _FAMILIES = (
 _PRAISE = (
     r"(?:great|nice|good|awesome|excellent|terrific|fantastic|wonderful|superb|brilliant"
     r"|remarkable|pleasant|fastidious|informative|useful|helpful|valuable|amazing|outstanding"
-    r"|impressive|magnificent|marvelous|lovely)~(?:\S+~)?(?:post|article|blog|site|website"
+    r"|impressive|magnificent|marvelous|lovely)~(?:(?!(?:for|to|of|in|on|with|by|as|at|when|if"
+    r"|than|and|or)~)\S+~)?(?:post|article|blog|site|website"
     r"|web~site|write-?up|piece|information|info|content|weblog|webpage|web~page|data|paragraph)"
     r"|thanks?~(?:you~)?(?:for~sharing|admin|a~lot~for~sharing)|keep~up~the~(?:\S+~)?work"
     r"|(?:i~will|i'll|i~am~going~to)~(?:\S+~)?(?:bookmark|come~back|return|revisit)|bookmarked"

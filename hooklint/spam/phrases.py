@@ -521,7 +521,8 @@ TRADES = (
     ),
     _Trade(
         "cracked software",
-        r"\b(?:\w+~\d*~?activator|keygen|(?:crack|cracked)~(?:download|free|full|version)"
+        r"\b(?:\w+~\d*~?activator|(?:crack|serial|free)~keygen|keygen~(?:download|free|crack)"
+        r"|(?:crack|cracked)~(?:download|free|full|version)"
         r"|serial~keys?~(?:free|generator)|(?:free|full)~version~(?:crack|download~free)"
         r"|license~key~(?:free|crack|generator))\b",
         "activator keygen crack cracked serial license",

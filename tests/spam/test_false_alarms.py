@@ -196,3 +196,43 @@ def test_type_unions_are_not_spintax() -> None:
     assert not [f for f in check_spam(JSDOC, "text", SpamOptions(), regions) if f.code == "HL311"]
     assert "HL311" not in codes("See {string|number|boolean} for the types.\n", "text")
     assert "HL311" in codes(SPUN, "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("- [Keygen](https://keygen.example/) - Software licensing API. `Proprietary`\n", False),
+        ("See [ssh-keygen](https://man.example/ssh-keygen.1) for the options.\n", False),
+        ("Grab [Photoshop crack keygen free](https://soft-warez.example/ps) now.\n", True),
+        ("Get the [keygen download](https://soft-warez.example/ps) here.\n", True),
+    ],
+    ids=["product", "ssh-keygen", "crack-keygen", "keygen-download"],
+)
+def test_a_key_generator_is_no_cracked_software_alone(text: str, reported: bool) -> None:
+    # ssh-keygen, tarsnap-keygen, a licensing service called Keygen: key generators are tools;
+    # cracked software is sold with "crack", "serial" or "free download" beside the word.
+    assert ("HL306" in codes(text)) is reported
+
+
+THREAD = """Posted by [{name}](https://roofing.example/)
+
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        ("Great informative post, thanks admin! I will bookmark it.", True),
+        ("Nice and useful article.", True),
+        (
+            "Each box takes an option that makes it collapsible. This can be useful for content "
+            "that is not always relevant.",
+            False,
+        ),
+    ],
+    ids=["praise", "praise-with-and", "useful-for-content"],
+)
+def test_praise_is_an_adjective_before_the_page_it_praises(body: str, reported: bool) -> None:
+    text = THREAD.format(name="Best Miami Roof Repair Services", body=body)
+    assert ("HL301" in codes(text)) is reported
