@@ -42,9 +42,12 @@ def _backslash_replace(stream: TextIO | None) -> None:
 
 def guarded(body: Callable[[], int]) -> int:
     """Run a program's body with writable streams; a crash exits 3 with a one-line message."""
+    from hooklint import recache
+
     writable_streams()
+    recache.load()
     try:
-        return body()
+        status = body()
     except KeyboardInterrupt:
         print("hooklint: interrupted", file=sys.stderr)
         return 130
@@ -70,6 +73,8 @@ def guarded(body: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return INTERNAL_ERROR
+    recache.save()
+    return status
 
 
 def _silence_stdout() -> None:
