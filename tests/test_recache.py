@@ -29,7 +29,7 @@ else:
         fresh_re.purge()
         fresh = fresh_re.compile(p, f)
         assert c == fresh and c.groupindex == fresh.groupindex and c.groups == fresh.groups
-    from_cache = sum(1 for p, _ in patterns if any(k[1] == p for k in recache._loaded))
+    from_cache = sum(1 for p, _ in patterns if any(k[1] == p for k in recache._used))
     print(from_cache)
 """
 
@@ -55,7 +55,26 @@ def test_saved_patterns_load_equal_to_fresh_ones(tmp_path: Path) -> None:
     assert run("check", tmp_path) == "0"  # nothing saved yet: every pattern compiled as usual
     run("save", tmp_path)
     assert len(cache_files(tmp_path)) == 1
+    assert run("check", tmp_path) == "0"  # seen once: not saved yet
+    run("save", tmp_path)
     assert run("check", tmp_path) == "4"  # all four from the file, each equal to a fresh one
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_a_pattern_of_one_run_only_is_not_kept(tmp_path: Path) -> None:
+    """A pattern made of one file's words (compiled by one run) never takes a place."""
+    import marshal
+
+    one_off = "import re, sys\nfrom hooklint import recache\nrecache.load()\n"
+    for word in ("alpha", "beta", "gamma"):
+        body = one_off + f"re.compile('(?:{word}|{word}s)+')\nrecache.save()\n"
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+        subprocess.run([sys.executable, "-c", body], env=env, check=True)
+    (path,) = cache_files(tmp_path)
+    _, entries, seen = marshal.loads(path.read_bytes())
+    assert not [e for e in entries if "alpha" in e[0] or "beta" in e[0] or "gamma" in e[0]]
+    assert len(seen) >= 3
 
 
 def test_nothing_written_without_bytecode(tmp_path: Path) -> None:
@@ -67,10 +86,12 @@ def test_nothing_written_without_bytecode(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", [b"", b"not marshal", b"\xff" * 64])
 def test_damaged_file_is_ignored(tmp_path: Path, damage: bytes) -> None:
     run("save", tmp_path)
+    run("save", tmp_path)
     (path,) = cache_files(tmp_path)
     path.write_bytes(damage)
     assert run("check", tmp_path) == "0"  # compiled as usual, the same patterns
     run("save", tmp_path)  # and written again whole
+    run("save", tmp_path)
     assert run("check", tmp_path) == "4"
 
 
@@ -80,8 +101,14 @@ def test_wrong_code_in_the_file_is_refused(tmp_path: Path) -> None:
     import marshal
 
     run("save", tmp_path)
+    run("save", tmp_path)
     (path,) = cache_files(tmp_path)
-    header, entries = marshal.loads(path.read_bytes())
-    broken = [(p, kf, f, code[: len(code) // 2], g, gi) for p, kf, f, code, g, gi in entries]
-    path.write_bytes(marshal.dumps((header, broken)))
+    header, entries, seen = marshal.loads(path.read_bytes())
+    assert entries
+    broken = []
+    for source, key_flags, blob, age in entries:
+        flags, code, groups, groupindex = marshal.loads(blob)
+        half = marshal.dumps((flags, code[: len(code) // 2], groups, groupindex))
+        broken.append((source, key_flags, half, age))
+    path.write_bytes(marshal.dumps((header, broken, seen)))
     assert run("check", tmp_path) == "0"
