@@ -7,6 +7,7 @@ Pure-ASCII text without control characters is cleared with two C-level calls; th
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from hooklint.rules import Finding
@@ -66,7 +67,7 @@ def check_text(
 
     if rows is None:
         rows = non_ascii_lines(text)
-    joined = "\n".join(line for _, line in rows)  # searched first, as one text
+    joined = "\n".join(map(itemgetter(1), rows))  # searched first, as one text
     # Outside the non-ASCII lines, only an ASCII control can be a suspect.
     if _has_ascii_controls(text):
         for lineno, line in lines_matching(SUSPECT, text):

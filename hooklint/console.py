@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 #: the exit status of a crash: hooklint itself failed, nothing is known about the files
 INTERNAL_ERROR = 3
@@ -40,11 +40,41 @@ def _backslash_replace(stream: TextIO | None) -> None:
         reconfigure(errors="backslashreplace")
 
 
-def guarded(body: Callable[[], int]) -> int:
-    """Run a program's body with writable streams; a crash exits 3 with a one-line message."""
-    writable_streams()
+def guarded(body: Callable[[], int]) -> NoReturn:
+    """Run a program's body with writable streams, and end the process with its exit status
+    (:func:`leave`); a crash exits 3 with a one-line message."""
+    leave(_run(body))
+
+
+def leave(status: int) -> NoReturn:
+    """Flush the output and end the process at once, with ``status``.
+
+    The interpreter is not torn down: freeing every module, table and cache one by one costs
+    a short run more than its checks do (mypy ends the same way). The output is flushed
+    first; output that cannot be written (the reader went away) exits 3, as in the body.
+    """
     try:
-        return body()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # BrokenPipeError, a closed or detached stream
+        status = INTERNAL_ERROR
+    os._exit(status)
+
+
+def _run(body: Callable[[], int]) -> int:
+    import gc
+
+    from hooklint import recache
+
+    # No cycle collection: a run makes almost no cyclic garbage (~200 objects over 8000 files
+    # of the corpus), while the collector would walk the rule tables again and again as they
+    # load. The process ends soon, and frees everything at once.
+    gc.disable()
+    writable_streams()
+    recache.load()
+    try:
+        status = body()
     except KeyboardInterrupt:
         print("hooklint: interrupted", file=sys.stderr)
         return 130
@@ -70,6 +100,8 @@ def guarded(body: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return INTERNAL_ERROR
+    recache.save()
+    return status
 
 
 def _silence_stdout() -> None:

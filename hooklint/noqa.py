@@ -21,13 +21,14 @@ from hooklint.rules import Finding
 # flake8's NOQA_INLINE_REGEXP (flake8/defaults.py), which is what flake8 matches.
 NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\s]")
+_TRAILING = re.compile(r"[,\s]+\Z")
 #: codes a bare noqa comment never silences (as for a bare ``hooklint: ignore``)
 MUST_BE_NAMED = frozenset({"HL201", "HL203"})
 
 
 def apply_noqa(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` in the Python source ``text`` less those a ``# noqa`` silences."""
-    if not findings or NOQA.search(text) is None:
+    if not findings or NOQA.search(text) is None or not _may_silence(text, findings):
         return findings
     logical = _logical_lines(text)
     kept = []
@@ -45,6 +46,25 @@ def apply_noqa(text: str, findings: list[Finding]) -> list[Finding]:
         if not f.code.startswith(codes):
             kept.append(f)
     return kept
+
+
+def _may_silence(text: str, findings: list[Finding]) -> bool:
+    """Whether any ``# noqa`` of ``text`` can silence one of ``findings``, before the file is
+    tokenized: most Python files that have one name other linters' codes (``# noqa: E501``).
+
+    Each match is searched in the whole text here and in its logical line in apply_noqa, with
+    the same codes while they stay on its own physical line; a match whose codes run past a
+    line end may read differently there, and counts as one that can silence."""
+    codes = {f.code for f in findings}
+    for found in NOQA.finditer(text):
+        listed = found.group("codes")
+        core = _TRAILING.sub("", found.group())  # a list may end with the line's own end
+        if listed is None or "\n" in core or "\r" in core:
+            return True
+        named = tuple(c.strip() for c in _SEPARATORS.split(listed) if c.strip())
+        if any(code.startswith(named) for code in codes):
+            return True
+    return False
 
 
 def _logical_lines(text: str) -> dict[int, str]:

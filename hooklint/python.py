@@ -18,12 +18,11 @@ lone ``\\r`` (as Python and :func:`hooklint.check.check_text` count them).
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import io
 import re
 import sys
-import tokenize
+import token
 import unicodedata
 import warnings
 from bisect import bisect_left, bisect_right
@@ -31,13 +30,17 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
-from typing import NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
 from hooklint.rules import Finding
 from hooklint.rules.typography import SKIPPED
 from hooklint.source import LINE_END, non_ascii_lines
+
+if TYPE_CHECKING:  # (ast and tokenize are imported where a file needs them: few files do)
+    import ast
+    import tokenize
 
 #: the codes of the confusable rules, which become HL105 inside a name
 CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
@@ -48,7 +51,7 @@ _WHOLE_FSTRINGS = sys.version_info < (3, 12)
 # "looks like 'H'" or "looks like Cyrillic 'а'" in a confusable rule's message.
 _LOOKS_LIKE = re.compile(r"looks like ((?:[A-Z][\w ]*? )?'[^']+')")
 _MAX_SHOWN = 40
-_NAME_PIECES = (tokenize.NAME, tokenize.ERRORTOKEN, tokenize.NUMBER)
+_NAME_PIECES = (token.NAME, token.ERRORTOKEN, token.NUMBER)
 
 
 class Name(NamedTuple):
@@ -85,6 +88,8 @@ def check_python(text: str, path: str | None = None) -> list[Finding]:
     parsed = _parse(text)
     if parsed is None:
         return findings
+    import tokenize
+
     try:
         names = _identifiers(parsed)
     except (tokenize.TokenError, SyntaxError):
@@ -94,7 +99,7 @@ def check_python(text: str, path: str | None = None) -> list[Finding]:
 
 # The tokens whose text is data or prose, not code: a parser never splits it on a space.
 _TEXT_TOKENS = frozenset(
-    {tokenize.STRING, tokenize.COMMENT} | {getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+    {token.STRING, token.COMMENT} | {getattr(token, "FSTRING_MIDDLE", token.STRING)}
 )
 
 
@@ -108,6 +113,8 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
     languages is not.
     """
+    import tokenize
+
     from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
 
     parsed = _parse(UNUSUAL_SPACE.sub(" ", text))
@@ -158,6 +165,9 @@ def prose_regions(text: str) -> list[tuple[int, int]]:
     a function) is the whole string literal, prefix and quotes included. ``[]`` when ``text`` is
     not valid Python.
     """
+    import ast
+    import tokenize
+
     parsed = _parse(text)
     if parsed is None:
         return []
@@ -170,7 +180,7 @@ def prose_regions(text: str) -> list[tuple[int, int]]:
     regions = []
     try:
         for tok in _tokens(parsed.source):
-            if tok.type == tokenize.COMMENT:
+            if tok.type == token.COMMENT:
                 regions.append((offset(*tok.start), offset(*tok.end)))
     except (tokenize.TokenError, SyntaxError):
         return []
@@ -202,6 +212,8 @@ def _identifiers(parsed: _Parsed) -> list[Name]:
 def _parse(text: str) -> _Parsed | None:
     """The text as the tokenizer is to read it, with its syntax tree; ``None`` when it is not
     valid Python (for the Python running hooklint)."""
+    import ast
+
     bom = 1 if text.startswith("\ufeff") else 0
     source = text[bom:]
     if "\r" in source:
@@ -218,6 +230,8 @@ def _parse(text: str) -> _Parsed | None:
 
 def _tokens(source: str) -> list[tokenize.TokenInfo]:
     """The tokens of ``source``; raises ``tokenize.TokenError`` or ``SyntaxError``."""
+    import tokenize
+
     with warnings.catch_warnings():
         # From 3.12 the tokenizer warns of invalid escape sequences: the compiler's business.
         warnings.simplefilter("ignore")
@@ -241,7 +255,7 @@ def _collect(
     after_bang = False
     for tok in tokens:
         # From 3.12 the conversion of an f-string field (the r of {x!r}) is a NAME token too.
-        conversion, after_bang = after_bang, tok.type == tokenize.OP and tok.string == "!"
+        conversion, after_bang = after_bang, tok.type == token.OP and tok.string == "!"
         if (
             name
             and tok.type in _NAME_PIECES
@@ -255,9 +269,9 @@ def _collect(
             name = ""
         if conversion:
             continue
-        if tok.type in (tokenize.NAME, tokenize.ERRORTOKEN) and tok.string.isidentifier():
+        if tok.type in (token.NAME, token.ERRORTOKEN) and tok.string.isidentifier():
             start, end, name = tok.start, tok.end[1], tok.string
-        elif _WHOLE_FSTRINGS and tok.type == tokenize.STRING:
+        elif _WHOLE_FSTRINGS and tok.type == token.STRING:
             _fstring_names(tok, place, out)
     if name:
         out.append(_name(place, start, name))
@@ -272,6 +286,8 @@ def _fstring_names(
     tok: tokenize.TokenInfo, place: Callable[[int, int], tuple[int, int]], out: list[Name]
 ) -> None:
     """The names in the replacement fields of an f-string token (Python 3.11 and older)."""
+    import tokenize
+
     literal = tok.string
     quote_at = min(i for i in (literal.find("'"), literal.find('"')) if i >= 0)
     if "f" not in literal[:quote_at].lower():
@@ -351,6 +367,8 @@ def _field(literal: str, i: int, end: int) -> Generator[tuple[int, str], None, i
 
 def _docstring(node: ast.AST) -> ast.Constant | None:
     """The docstring literal of a module, class or function node, if it has one."""
+    import ast
+
     if not isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
     if not node.body:

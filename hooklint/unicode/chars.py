@@ -36,11 +36,9 @@ SYMBOL_LOOKALIKES: dict[str, str] = _tables.SYMBOL_LOOKALIKES
 # Letters of everyday Latin alphabets (Latin-1, Latin Extended-A, Latin Extended Additional) that
 # happen to resemble an ASCII letter: Turkish ı, the long s.  Alone they are ordinary spelling;
 # they count as lookalikes only beside a lookalike from a rare block in the same word.
-_ORDINARY_LATIN = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+# (Latin-1 and Extended-A: U+00C0-U+017F; Extended-B, U+0180-U+024F, is not everyday.)
 WEAK_LOOKALIKES = frozenset(
-    c
-    for c in LOOKALIKES
-    if any(lo <= ord(c) <= hi for lo, hi in _ORDINARY_LATIN) and not 0x0180 <= ord(c) <= 0x024F
+    c for c in LOOKALIKES if 0x00C0 <= ord(c) <= 0x017F or 0x1E00 <= ord(c) <= 0x1EFF
 )
 
 
@@ -58,9 +56,9 @@ def script_name(script: int) -> str:
 
 def _imitations() -> dict[int, dict[str, str]]:
     table: dict[int, dict[str, str]] = {}
-    for char, ascii_char in sorted(LOOKALIKES.items()):
-        script, _ = script_and_kind(char)
-        table.setdefault(script, {}).setdefault(ascii_char, char)
+    starts, scripts, after = _tables.RANGE_STARTS, _tables.RANGE_SCRIPTS, bisect.bisect_right
+    for char, ascii_char in sorted(LOOKALIKES.items()):  # (script_and_kind, without its cache)
+        table.setdefault(scripts[after(starts, ord(char)) - 1], {}).setdefault(ascii_char, char)
     return table
 
 

@@ -1,0 +1,196 @@
+"""Compiled regular expressions kept between runs, the way Python keeps compiled bytecode.
+
+Compiling the rules' regular expressions (large character classes, long alternations) costs a
+short run more than checking its files does. :func:`load` reads the compiled programs a
+previous run saved, and puts itself in front of ``re``'s own compiling: a pattern found there
+is built from its program (no parsing, no optimising) the first time a module asks for it, and
+goes into ``re``'s cache as if ``re`` had compiled it; any other pattern is compiled as usual.
+A module that calls ``re.compile`` changes nothing and gets the same pattern.
+
+:func:`save` adds the patterns this run compiled that an earlier run compiled too (a pattern
+built from one file's own words is seldom seen again, and is never saved on its first run),
+and drops the saved ones that many runs in a row did not use.
+
+The programs are CPython's own (``_sre`` code), saved beside the package's bytecode in
+``__pycache__``, for this interpreter only (its version and ``_sre.MAGIC`` name the file),
+and written under the same rule as bytecode: never when ``sys.dont_write_bytecode`` is set
+(``PYTHONDONTWRITEBYTECODE``, ``-B``). Anything unexpected (another interpreter, a file that
+does not load, a program ``_sre`` refuses, an ``re`` without these internals) falls back to
+ordinary compiling: the cache only ever saves time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+# At most this many patterns in the file (re keeps 512 per process).
+_LIMIT = 300
+# A saved pattern that this many runs in a row (runs that wrote the file) did not use goes.
+_MAX_AGE = 20
+# Patterns seen in one run only, by checksum: a pattern is saved the second time a run compiles
+# it, so the patterns a rule builds from one file's own words do not crowd out the rules' own.
+_SEEN_LIMIT = 4000
+
+_Key = tuple[type, Any, int]
+
+_blobs: dict[_Key, bytes] = {}  # saved programs not built yet in this run
+_saved: dict[_Key, tuple[bytes, int]] = {}  # every saved program, with its age
+_used: set[_Key] = set()
+_seen: list[int] = []
+_state: dict[str, Any] = {"loaded": False, "compile": None}
+
+
+def _path() -> str | None:
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        magic = _sre.MAGIC
+    except (ImportError, AttributeError):
+        return None
+    tag = sys.implementation.cache_tag
+    if tag is None or sys.implementation.name != "cpython":
+        return None
+    here = os.path.dirname(os.path.abspath(__file__))
+    prefix = sys.pycache_prefix
+    folder = (
+        os.path.join(prefix, os.path.splitdrive(here)[1].lstrip(os.sep))
+        if prefix
+        else os.path.join(here, "__pycache__")
+    )
+    return os.path.join(folder, f"regex.{tag}-{magic}.marshal")
+
+
+def _header() -> str:
+    return f"hooklint regex cache 3 {sys.version} {sys.hexversion}"
+
+
+def _checksum(key: _Key) -> int:
+    import zlib
+
+    _, source, flags = key
+    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    return zlib.crc32(b"%d %d:" % (isinstance(source, bytes), flags) + data)
+
+
+def load() -> None:
+    """Read the saved programs and serve them to ``re`` (once per process)."""
+    if _state["loaded"]:
+        return
+    _state["loaded"] = True
+    path = _path()
+    if path is None:
+        return
+    try:
+        import marshal
+
+        with open(path, "rb") as f:
+            header, entries, seen = marshal.loads(f.read())
+        if header != _header():
+            return
+        for source, key_flags, blob, age in entries:
+            key = (type(source), source, int(key_flags))
+            _blobs[key] = bytes(blob)
+            _saved[key] = (_blobs[key], int(age))
+        _seen.extend(int(checksum) for checksum in seen)
+        original = re._compile  # type: ignore[attr-defined]
+    except Exception:  # a cache that does not load is no cache: compile as usual
+        _blobs.clear()
+        _saved.clear()
+        _seen.clear()
+        return
+    _state["compile"] = original
+    re._compile = _served(original)  # type: ignore[attr-defined]
+
+
+def _served(original: Callable[[Any, int], Any]) -> Callable[[Any, int], Any]:
+    def compile_or_build(pattern: Any, flags: int) -> Any:
+        try:
+            blob = _blobs.pop((type(pattern), pattern, flags), None)
+        except TypeError:  # not a pattern re could compile: re says why
+            blob = None
+        if blob is None:
+            return original(pattern, flags)
+        try:
+            import _sre
+            import marshal
+
+            final_flags, code, groups, groupindex = marshal.loads(blob)
+            indexgroup: list[str | None] = [None] * (groups + 1)
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            built = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+        except Exception:  # a program _sre refuses: compile it as usual
+            return original(pattern, flags)
+        key = (type(pattern), pattern, int(flags))
+        _used.add(key)
+        re._cache[key] = built  # type: ignore[attr-defined]  # later calls find it there
+        return built
+
+    return compile_or_build
+
+
+def save() -> None:
+    """Save the patterns this run compiled for the second time, if bytecode may be written."""
+    if not _state["loaded"] or sys.dont_write_bytecode:
+        return
+    path = _path()
+    if path is None:
+        return
+    try:
+        cache = re._cache  # type: ignore[attr-defined]
+        new = [
+            (key, pattern)
+            for key, pattern in list(cache.items())
+            if key not in _saved
+            and isinstance(key[1], (str, bytes))
+            and isinstance(pattern, re.Pattern)
+            and not key[2] & re.DEBUG
+        ]
+        if not new:
+            return
+        seen = set(_seen)
+        checksums = [_checksum(key) for key, _ in new]
+        again = [item for item, checksum in zip(new, checksums, strict=True) if checksum in seen]
+        once = [checksum for checksum in checksums if checksum not in seen]
+        try:
+            from re import _compiler, _parser  # type: ignore[attr-defined]
+        except ImportError:  # Python 3.10
+            import sre_compile as _compiler
+            import sre_parse as _parser
+        import marshal
+
+        entries = {
+            key: (blob, 0 if key in _used else age + 1)
+            for key, (blob, age) in _saved.items()
+            if key in _used or age < _MAX_AGE
+        }
+        for key, compiled in again:
+            _, source, key_flags = key
+            code = [int(op) for op in _compiler._code(_parser.parse(source, key_flags), key_flags)]
+            program = (compiled.flags, code, compiled.groups, dict(compiled.groupindex))
+            entries[key] = (marshal.dumps(program), 0)
+        if len(entries) > _LIMIT:  # the least recently used go first
+            kept = sorted(entries, key=lambda key: entries[key][1])[:_LIMIT]
+            entries = {key: entries[key] for key in kept}
+        graduated = {checksum for checksum in checksums if checksum in seen}
+        still = [checksum for checksum in _seen if checksum not in graduated] + once
+        rows = [(key[1], key[2], blob, age) for key, (blob, age) in entries.items()]
+        data = marshal.dumps((_header(), rows, still[-_SEEN_LIMIT:]))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        try:
+            with open(temporary, "wb") as f:
+                f.write(data)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        _saved.clear()
+        _saved.update(entries)
+        _seen[:] = still[-_SEEN_LIMIT:]
+    except Exception:  # no cache written: the next run compiles again
+        return
