@@ -22,6 +22,7 @@ of every lookalike that touches an ASCII letter is put through the project's ``s
 from __future__ import annotations
 
 import heapq
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -533,12 +534,21 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     if len(spans) >= 8 and _bomb_suspicious(spans, view):
         return True
     if len(pairs) >= 3:
+        from hooklint.spam.comments import commercial_name
+
+        # Only a phrase naming a trade or service counts (rules._repeated_anchor): the texts of
+        # a reference's links to its own chapters repeat too. Its entities may hide the word.
         repeated = Counter(
             (" ".join(text.lower().split()), (target or "").split("#")[0])
             for text, target in pairs
-            if target and " " in text.strip()
+            if target
+            and " " in text.strip()
+            and (
+                commercial_name(text, strict=True)
+                or ("&" in text and commercial_name(html.unescape(text), strict=True))
+            )
         )
-        if repeated and max(repeated.values()) >= 3:
+        if any(n >= 3 and _repeated_foreign(*key, ctx) for key, n in repeated.items()):
             return True  # one phrase linked again and again (rules._repeated_anchor)
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
@@ -552,3 +562,15 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
         if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
             return True
     return False
+
+
+def _repeated_foreign(text: str, target: str, ctx: Context) -> bool:
+    """Whether a phrase linked again and again may go to an unrelated site: not when the text
+    names the target's site ("Amazon Web Services" to aws.amazon.com, rules._foreign). Asked
+    only of plain texts and targets, which read the same as in the full check."""
+    if "&" in text or "\\" in text or len(text) > 300 or "&" in target or "\\" in target:
+        return True
+    from hooklint.spam.context import related_link
+
+    url = domains.parse_url(target)
+    return url is None or not related_link(text, url.host, ctx)
