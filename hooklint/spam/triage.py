@@ -193,11 +193,18 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
 
     same = isinstance(low, bytes) or len(low) == len(view)
     text: bytes | str = low if same else view
-    # The words of ASCII text, made once: a needle whose first word is absent costs no scan.
-    words = frozenset(low.translate(_WORD_BYTES).split()) if isinstance(low, bytes) else None
+    # The ASCII letters of the text as bytes at the offsets of ``low``: other characters become
+    # "?", which no needle holds and which separates words, as in ASCII text.
+    narrow: bytes | None = None
+    if isinstance(low, bytes):
+        narrow = low
+    elif same:
+        narrow = low.encode("ascii", "replace")
+    # Its words, made once: a needle whose first word is absent costs no scan.
+    words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
 
     def hits(needles: tuple[str, ...]) -> list[int]:
-        if isinstance(text, bytes):
+        if narrow is not None:
             assert words is not None
             present = tuple(
                 n.encode()
@@ -209,8 +216,13 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
                     or first + b"es" in words
                 )
             )
-            return positions(text, present) if present else []
-        return positions(text if same else text.lower(), needles)
+            found = positions(narrow, present) if present else []
+            if isinstance(text, str):  # needles in other scripts ("文凭") in the text itself
+                wide = tuple(n for n in needles if not n.isascii())
+                if wide:
+                    found = sorted(found + positions(text, wide))
+            return found
+        return positions(view.lower(), needles)
 
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
         if comments.family(_window(view, start, end)):

@@ -74,3 +74,37 @@ def test_a_reference_linking_its_own_chapters_is_settled_by_the_prefilter() -> N
     )
     assert worth_checking(trade, "markdown", SpamOptions(), None)
     assert any(f.code == "HL302" for f in check_spam(trade, "markdown"))
+
+
+# Comment-bot sentences and sales lines, in text with letters of other scripts around them:
+# the prefilter reads the ASCII words of such text as bytes.
+SENTENCES = st.sampled_from(
+    [
+        "I'm interested in trading links with you, or guest posting or vice versa.",
+        "I've been surfing online more than three hours today.",
+        "Buy tramadol online overnight no prescription.",
+        "Write my essay cheap, click here for order.",
+        "Great post, thanks admin!",
+        "The service and the device work well.",
+        "Theme by [cheap roof repair service](https://roof.example/).",
+        "毕业证 办理 文凭",
+        "casino bonusu giriş",
+    ]
+)
+FOREIGN = st.sampled_from(["été", "Привет", "日本語", "ẞ", "İstanbul", "ǅ", "😀", "\u0301"])
+
+
+@st.composite
+def mixed_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.one_of(SENTENCES, FOREIGN), min_size=1, max_size=8))
+    link = draw(st.sampled_from(["", "[my site](https://shop.example/a)", "https://x.example/"]))
+    return " ".join(parts) + " " + link
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_texts(), st.sampled_from(["markdown", "text", "json"]))
+def test_the_prefilter_keeps_every_finding_in_text_of_several_scripts(text: str, kind: str) -> None:
+    if kind == "json":
+        text = json.dumps({"comment": text}, ensure_ascii=False)
+    full = check(text, kind, SpamOptions(), None)
+    assert check_spam(text, kind) == full
