@@ -419,6 +419,7 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
     return domains.affiliate_network(host) is not None
 
 
+@lru_cache(maxsize=4096)  # the same URLs recur across the files of a project
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
     pattern, a shortener's short code or the words of a spam trade."""

@@ -108,3 +108,20 @@ def test_the_prefilter_keeps_every_finding_in_text_of_several_scripts(text: str,
         text = json.dumps({"comment": text}, ensure_ascii=False)
     full = check(text, kind, SpamOptions(), None)
     assert check_spam(text, kind) == full
+
+
+_STYLED_ALPHABET = ["a", " ", "\n", "é", "日", "\uff20", "\uff21", "Ｗ", "ａ", "𝐖", "\U0010ffff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_STYLED_ALPHABET), max_size=40))
+def test_styled_runs_are_looked_for_exactly_when_a_styled_letter_may_be_there(text: str) -> None:
+    """The quick test before the search (no character from U+FF21 up) drops no run."""
+    from hooklint.spam.structure import STYLED_RUN, styled_runs
+
+    found = [m.span() for m in styled_runs(text)]
+    if not text or max(text) < "\uff21":
+        assert found == []
+    assert all(STYLED_RUN.fullmatch(text, *span) for span in found)
+    if STYLED_RUN.search(text) and not any(ord(c) > 0x3000 and c not in "Ｗａ" for c in text):
+        assert found  # fullwidth or mathematical letters with no East Asian text around
