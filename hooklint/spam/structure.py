@@ -121,6 +121,9 @@ def _judge(run: list[Link], related: Callable[[str, str], bool]) -> list[Bomb]:
 #: (bold, italic, script, double-struck …): the styling of streaming and giveaway spam, which
 #: also slips past filters that match plain words.
 STYLED_RUN = re.compile(r"[\uff21-\uff3a\uff41-\uff5a]{4,}|[\U0001d400-\U0001d7ff]{4,}")
+# Any character from the first styled letter up: one C-level scan, where max(text) walks the
+# text in Python objects.
+_STYLED_RANGE = re.compile("[\uff21-\U0010ffff]")
 _EAST_ASIAN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _REACH = 600  # characters between the styled words and the link
 
@@ -128,7 +131,7 @@ _REACH = 600  # characters between the styled words and the link
 def styled_runs(text: str) -> list[re.Match[str]]:
     """Runs of styled letters that are not fullwidth letters inside East Asian text (where a
     fullwidth ``ＵＳＢ`` is ordinary typesetting)."""
-    if text.isascii() or max(text) < "\uff21":
+    if text.isascii() or _STYLED_RANGE.search(text) is None:
         return []
     out = []
     for m in STYLED_RUN.finditer(text):

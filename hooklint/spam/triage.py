@@ -22,6 +22,7 @@ of every lookalike that touches an ASCII letter is put through the project's ``s
 from __future__ import annotations
 
 import heapq
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -192,11 +193,18 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
 
     same = isinstance(low, bytes) or len(low) == len(view)
     text: bytes | str = low if same else view
-    # The words of ASCII text, made once: a needle whose first word is absent costs no scan.
-    words = frozenset(low.translate(_WORD_BYTES).split()) if isinstance(low, bytes) else None
+    # The ASCII letters of the text as bytes at the offsets of ``low``: other characters become
+    # "?", which no needle holds and which separates words, as in ASCII text.
+    narrow: bytes | None = None
+    if isinstance(low, bytes):
+        narrow = low
+    elif same:
+        narrow = low.encode("ascii", "replace")
+    # Its words, made once: a needle whose first word is absent costs no scan.
+    words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
 
     def hits(needles: tuple[str, ...]) -> list[int]:
-        if isinstance(text, bytes):
+        if narrow is not None:
             assert words is not None
             present = tuple(
                 n.encode()
@@ -208,8 +216,13 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
                     or first + b"es" in words
                 )
             )
-            return positions(text, present) if present else []
-        return positions(text if same else text.lower(), needles)
+            found = positions(narrow, present) if present else []
+            if isinstance(text, str):  # needles in other scripts ("文凭") in the text itself
+                wide = tuple(n for n in needles if not n.isascii())
+                if wide:
+                    found = sorted(found + positions(text, wide))
+            return found
+        return positions(view.lower(), needles)
 
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
         if comments.family(_window(view, start, end)):
@@ -406,6 +419,7 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
     return domains.affiliate_network(host) is not None
 
 
+@lru_cache(maxsize=4096)  # the same URLs recur across the files of a project
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
     pattern, a shortener's short code or the words of a spam trade."""
@@ -533,12 +547,21 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     if len(spans) >= 8 and _bomb_suspicious(spans, view):
         return True
     if len(pairs) >= 3:
+        from hooklint.spam.comments import commercial_name
+
+        # Only a phrase naming a trade or service counts (rules._repeated_anchor): the texts of
+        # a reference's links to its own chapters repeat too. Its entities may hide the word.
         repeated = Counter(
             (" ".join(text.lower().split()), (target or "").split("#")[0])
             for text, target in pairs
-            if target and " " in text.strip()
+            if target
+            and " " in text.strip()
+            and (
+                commercial_name(text, strict=True)
+                or ("&" in text and commercial_name(html.unescape(text), strict=True))
+            )
         )
-        if repeated and max(repeated.values()) >= 3:
+        if any(n >= 3 and _repeated_foreign(*key, ctx) for key, n in repeated.items()):
             return True  # one phrase linked again and again (rules._repeated_anchor)
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
@@ -552,3 +575,15 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
         if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
             return True
     return False
+
+
+def _repeated_foreign(text: str, target: str, ctx: Context) -> bool:
+    """Whether a phrase linked again and again may go to an unrelated site: not when the text
+    names the target's site ("Amazon Web Services" to aws.amazon.com, rules._foreign). Asked
+    only of plain texts and targets, which read the same as in the full check."""
+    if "&" in text or "\\" in text or len(text) > 300 or "&" in target or "\\" in target:
+        return True
+    from hooklint.spam.context import related_link
+
+    url = domains.parse_url(target)
+    return url is None or not related_link(text, url.host, ctx)

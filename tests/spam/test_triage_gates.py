@@ -1,0 +1,127 @@
+"""The prefilter's cheap gates never drop what the full check reports, on generated input:
+phrases linked again and again, in Markdown, HTML and the values of JSON data."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooklint.spam import SpamOptions, check_spam
+from hooklint.spam.rules import check
+
+# Link texts: trades and services (what HL302 reports when repeated), site names, entities,
+# lookalikes and plain chapter titles (what a reference repeats).
+WORDS = st.sampled_from(
+    [
+        "roof", "repair", "dental", "implants", "moving", "cheap", "service", "services",
+        "amazon", "web", "example", "guide", "quotas", "&amp;", "r&#101;pair", "rоof",
+        "Movers", "User", "Using", "the", "Shop", "loans",
+    ]
+)  # fmt: skip
+TARGETS = st.sampled_from(
+    [
+        "https://docs.example.com/guide/a.html",
+        "https://www.roofrepair.example/",
+        "https://aws.amazon.com/x",
+        "https://moving-company.example/page?id=1",
+        "https://shop.example/a&amp;b",
+        "https://xn--80ak6aa92e.com/",
+        "/relative/page",
+    ]
+)
+
+
+@st.composite
+def repeated_links(draw: st.DrawFn) -> tuple[str, str]:
+    text = " ".join(draw(st.lists(WORDS, min_size=2, max_size=5)))
+    target = draw(TARGETS)
+    times = draw(st.integers(1, 5))
+    style = draw(st.sampled_from(["markdown", "html", "json"]))
+    filler = draw(st.sampled_from(["See", "Read more in", "For details, see", "and"]))
+    if style == "markdown":
+        body = "\n\n".join(f"{filler} [{text}]({target}) now." for _ in range(times))
+        return body, "markdown"
+    anchors = [f'{filler} <a href="{target}">{text}</a> now.' for _ in range(times)]
+    if style == "html":
+        return "\n<p>".join(anchors), "html"
+    return json.dumps({"shapes": [{"documentation": a} for a in anchors]}, indent=1), "json"
+
+
+@settings(max_examples=300, deadline=None)
+@given(repeated_links())
+def test_the_prefilter_keeps_every_repeated_phrase_the_full_check_reports(
+    case: tuple[str, str],
+) -> None:
+    text, kind = case
+    full = check(text, kind, SpamOptions(), None)
+    assert check_spam(text, kind) == full
+
+
+def test_a_reference_linking_its_own_chapters_is_settled_by_the_prefilter() -> None:
+    """Chapter titles that name the site they link (a docs set) do not reach the full check,
+    while a trade phrase to an unrelated site does, and is reported."""
+    from hooklint.spam.triage import worth_checking
+
+    own = "\n\n".join(
+        f"See [Amazon Web Services quotas](https://docs.aws.amazon.com/q{i}.html) now."
+        for i in (1, 1, 1)
+    )
+    assert not worth_checking(own, "markdown", SpamOptions(), None)
+    trade = own.replace("Amazon Web Services quotas", "cheap roof repair service").replace(
+        "docs.aws.amazon.com", "roofing.example"
+    )
+    assert worth_checking(trade, "markdown", SpamOptions(), None)
+    assert any(f.code == "HL302" for f in check_spam(trade, "markdown"))
+
+
+# Comment-bot sentences and sales lines, in text with letters of other scripts around them:
+# the prefilter reads the ASCII words of such text as bytes.
+SENTENCES = st.sampled_from(
+    [
+        "I'm interested in trading links with you, or guest posting or vice versa.",
+        "I've been surfing online more than three hours today.",
+        "Buy tramadol online overnight no prescription.",
+        "Write my essay cheap, click here for order.",
+        "Great post, thanks admin!",
+        "The service and the device work well.",
+        "Theme by [cheap roof repair service](https://roof.example/).",
+        "毕业证 办理 文凭",
+        "casino bonusu giriş",
+    ]
+)
+FOREIGN = st.sampled_from(["été", "Привет", "日本語", "ẞ", "İstanbul", "ǅ", "😀", "\u0301"])
+
+
+@st.composite
+def mixed_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.one_of(SENTENCES, FOREIGN), min_size=1, max_size=8))
+    link = draw(st.sampled_from(["", "[my site](https://shop.example/a)", "https://x.example/"]))
+    return " ".join(parts) + " " + link
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_texts(), st.sampled_from(["markdown", "text", "json"]))
+def test_the_prefilter_keeps_every_finding_in_text_of_several_scripts(text: str, kind: str) -> None:
+    if kind == "json":
+        text = json.dumps({"comment": text}, ensure_ascii=False)
+    full = check(text, kind, SpamOptions(), None)
+    assert check_spam(text, kind) == full
+
+
+_STYLED_ALPHABET = ["a", " ", "\n", "é", "日", "\uff20", "\uff21", "Ｗ", "ａ", "𝐖", "\U0010ffff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_STYLED_ALPHABET), max_size=40))
+def test_styled_runs_are_looked_for_exactly_when_a_styled_letter_may_be_there(text: str) -> None:
+    """The quick test before the search (no character from U+FF21 up) drops no run."""
+    from hooklint.spam.structure import STYLED_RUN, styled_runs
+
+    found = [m.span() for m in styled_runs(text)]
+    if not text or max(text) < "\uff21":
+        assert found == []
+    assert all(STYLED_RUN.fullmatch(text, *span) for span in found)
+    if STYLED_RUN.search(text) and not any(ord(c) > 0x3000 and c not in "Ｗａ" for c in text):
+        assert found  # fullwidth or mathematical letters with no East Asian text around
