@@ -3,9 +3,10 @@
 pre-commit installs a hook from a git repository at a revision. The working tree of this
 repository (committed or not) is copied into a temporary repository and committed there once per
 test process (``precommit_support``); pre-commit then builds the hook's environment from it
-with pip, once, in a temporary ``PRE_COMMIT_HOME`` (this takes tens of seconds and needs PyPI). Each test makes its own work
-repository that uses the hook, stages files, and runs ``pre-commit run`` or a real ``git
-commit``. The report must be the lines that ``hooklint`` prints for the same files.
+with pip, once, in a temporary ``PRE_COMMIT_HOME`` (this takes tens of seconds and needs PyPI).
+Each test makes its own work repository that uses the hook, stages files, and runs ``pre-commit
+run`` or a real ``git commit``. The report must be the lines that ``hooklint`` prints for the
+same files.
 """
 
 from __future__ import annotations

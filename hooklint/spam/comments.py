@@ -140,8 +140,11 @@ _SERVICE_WORDS = frozenset(
 
 
 # The trades themselves, without the words every product page uses (download, online, free).
+# "Service" and "company" name every product's own parts too ("Service Quotas", "Company
+# settings"): a phrase is a trade's by the trade itself.
 _TRADE_WORDS = _SERVICE_WORDS - frozenset(
-    "online best buy review reviews store shop sale sales download free calculator deals".split()
+    "online best buy review reviews store shop sale sales download free calculator deals"
+    " service services company agency".split()
 )
 
 

@@ -236,3 +236,20 @@ THREAD = """Posted by [{name}](https://roofing.example/)
 def test_praise_is_an_adjective_before_the_page_it_praises(body: str, reported: bool) -> None:
     text = THREAD.format(name="Best Miami Roof Repair Services", body=body)
     assert ("HL301" in codes(text)) is reported
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reported"),
+    [
+        ("dental implants cost", True),
+        ("emergency plumbing service", True),
+        ("Service Quotas", False),
+        ("Company settings", False),
+    ],
+    ids=["dental", "plumbing", "service-quotas", "company-settings"],
+)
+def test_a_phrase_linked_again_is_stuffing_by_its_trade(phrase: str, reported: bool) -> None:
+    # A product's documentation links its own feature names again and again; "service" and
+    # "company" are parts of every product, a trade is named by what it sells.
+    line = f"See [{phrase}](https://docs.cloud.example/quotas/) for details.\n\n"
+    assert ("HL302" in codes(line * 3)) is reported
