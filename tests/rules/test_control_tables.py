@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import lines_of, positions
 
 ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
 CONTROLS = "\x01\x02\x03\x0b\x0e\x1b\x1f"
@@ -44,22 +45,8 @@ FILES: dict[str, tuple[str, list[int]]] = {
 @pytest.fixture(scope="module")
 def reported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[int]]:
     directory = tmp_path_factory.mktemp("controls")
-    for name, (text, _) in FILES.items():
-        (directory / name).write_bytes(text.encode("utf-8"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "hooklint", "--select", "HL204", *FILES],
-        cwd=directory,
-        env=ENV,
-        capture_output=True,
-        check=False,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8")
-    by_file: dict[str, list[int]] = {name: [] for name in FILES}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        path, lineno, _ = line.split(":", 2)
-        if int(lineno) not in by_file[path]:
-            by_file[path].append(int(lineno))
-    return by_file
+    found = positions(directory, {name: text for name, (text, _) in FILES.items()}, "HL204")
+    return {name: lines_of(at) for name, at in found.items()}
 
 
 @pytest.mark.parametrize("name", list(FILES))

@@ -10,10 +10,9 @@ override or isolate (Trojan Source) stay findings.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
+from cli_support import lines_of, positions
 
 from hooklint.context import TextContext
 
@@ -69,23 +68,8 @@ FILES: dict[str, tuple[str, list[int]]] = {
 def reported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[int]]:
     """The lines of the CLI's HL201 findings in each file, from one run over all of them."""
     directory = tmp_path_factory.mktemp("rtl")
-    for name, (text, _) in FILES.items():
-        (directory / name).parent.mkdir(parents=True, exist_ok=True)
-        (directory / name).write_bytes(text.encode("utf-8"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "hooklint", "--select", "HL201", *FILES],
-        cwd=directory,
-        env=ENV,
-        capture_output=True,
-        check=False,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8")
-    by_file: dict[str, list[int]] = {name: [] for name in FILES}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        path, lineno, _ = line.split(":", 2)
-        if int(lineno) not in by_file[path]:
-            by_file[path].append(int(lineno))
-    return by_file
+    found = positions(directory, {name: text for name, (text, _) in FILES.items()}, "HL201")
+    return {name: lines_of(at) for name, at in found.items()}
 
 
 @pytest.mark.parametrize("name", list(FILES))

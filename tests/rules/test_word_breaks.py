@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import positions
 
 ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
 ZW = "\u200b"
@@ -39,21 +40,8 @@ FILES: dict[str, tuple[str, list[int]]] = {
 @pytest.fixture(scope="module")
 def reported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[int]]:
     directory = tmp_path_factory.mktemp("zwsp")
-    for name, (text, _) in FILES.items():
-        (directory / name).write_bytes(text.encode("utf-8"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "hooklint", "--select", "HL202", *FILES],
-        cwd=directory,
-        env=ENV,
-        capture_output=True,
-        check=False,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8")
-    by_file: dict[str, list[int]] = {name: [] for name in FILES}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        path, _, col, _ = line.split(":", 3)
-        by_file[path].append(int(col))
-    return by_file
+    found = positions(directory, {name: text for name, (text, _) in FILES.items()}, "HL202")
+    return {name: [col for _, col in at] for name, at in found.items()}
 
 
 @pytest.mark.parametrize("name", list(FILES))
