@@ -172,10 +172,15 @@ def resolve_lookalikes(text: str) -> str:
 _NAME_CANDIDATES = (
     re.compile(r"\[([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)\]\("),
     re.compile(r">[ \t]*([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)[ \t]*</[aA]"),
-    re.compile(
-        r"(?:author|name)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)"
-        r"(?=[\"',}\]\r\n]|[ \t]*$)",
-        re.MULTILINE,
+    # One pattern per key: a literal start lets the engine skip ahead like ``str.find``
+    # (an alternation at the start is tried at every offset, five times slower).
+    *(
+        re.compile(
+            key + r"[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)"
+            r"(?=[\"',}\]\r\n]|[ \t]*$)",
+            re.MULTILINE,
+        )
+        for key in ("author", "name")
     ),
 )
 # Letters and digits stay, everything else separates words (for lowercase ASCII bytes).
@@ -184,6 +189,20 @@ _CREDIT_NEEDLES = (
     "designed by", "in collaboration with", "sponsored by", "theme by", "template by",
     "in association with", "in partnership with",
 )  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def _split_needles(
+    needles: tuple[str, ...],
+) -> tuple[tuple[tuple[bytes, tuple[bytes, ...]], ...], tuple[str, ...]]:
+    """The ASCII needles as bytes, each with the forms of its first word that let it be
+    searched for (the word, with "s", with "es"), and the needles in other scripts."""
+    ascii_needles = []
+    for n in needles:
+        if n.isascii():
+            first = n.split(" ", 1)[0].encode()
+            ascii_needles.append((n.encode(), (first, first + b"s", first + b"es")))
+    return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
 def _comments_suspicious(view: str, low: bytes | str) -> bool:
@@ -206,21 +225,13 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
     def hits(needles: tuple[str, ...]) -> list[int]:
         if narrow is not None:
             assert words is not None
+            ascii_needles, wide = _split_needles(needles)
             present = tuple(
-                n.encode()
-                for n in needles
-                if n.isascii()
-                and (
-                    (first := n.split(" ", 1)[0].encode()) in words
-                    or first + b"s" in words
-                    or first + b"es" in words
-                )
+                needle for needle, forms in ascii_needles if not words.isdisjoint(forms)
             )
             found = positions(narrow, present) if present else []
-            if isinstance(text, str):  # needles in other scripts ("文凭") in the text itself
-                wide = tuple(n for n in needles if not n.isascii())
-                if wide:
-                    found = sorted(found + positions(text, wide))
+            if isinstance(text, str) and wide:  # needles in other scripts ("文凭") in the text
+                found = sorted(found + positions(text, wide))
             return found
         return positions(view.lower(), needles)
 

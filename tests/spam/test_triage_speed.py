@@ -1,0 +1,72 @@
+"""The prefilter's faster searches find at least what the slower forms they replace found:
+commenter names after an ``author``/``name`` key, and the needles a text's words allow."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooklint.spam import triage
+from hooklint.spam.search import positions
+
+# The single pattern the two keyed ones replace (an alternation at its start).
+_JOINED = re.compile(
+    r"(?:author|name)[\"']?[ \t]*[:=][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9 .'-]{6,100}?)"
+    r"(?=[\"',}\]\r\n]|[ \t]*$)",
+    re.MULTILINE,
+)
+PIECES = st.sampled_from(
+    ["author", "name", "Author", ": ", "=", '"', "'", " ", "\t", "\n", "cheap roof repair",
+     "Jane Doe", "best loans online", ",", "}", "]", "x", "nameauthor", "-", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=24))
+def test_keyed_name_patterns_find_every_joined_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    keyed = {m.end() for p in triage._NAME_CANDIDATES[2:] for m in p.finditer(text)}
+    assert {m.end() for m in _JOINED.finditer(text)} <= keyed
+
+
+def test_keyed_name_patterns_near_miss() -> None:
+    keyed = triage._NAME_CANDIDATES[2:]
+    assert [m.group(1) for p in keyed for m in p.finditer('author: "cheap roof repair"\n')] == [
+        "cheap roof repair"
+    ]
+    # A key without a separator is no field.
+    assert not [m for p in keyed for m in p.finditer("the author cheap roof repair\n")]
+
+
+NEEDLES = ("buy cheap", "cheap", "essay writing", "boxes", "文凭 a")
+WORDS = st.sampled_from(["buy", "buys", "cheap", "cheapest", "cheapes", "essay", "essays", "box",
+                         "boxes", "writing", "文凭", "the", " ", "\n", "-"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=20))
+def test_needles_by_words_match_the_former_selection(words: list[str]) -> None:
+    """_comments_suspicious searches the needles whose first word (or its plural) is a word of
+    the text: the cached split selects the same needles as the former word-by-word test."""
+    view = "".join(words)
+    narrow = view.lower().encode("ascii", "replace")
+    present_words = frozenset(narrow.translate(triage._WORD_BYTES).split())
+    ascii_needles, wide = triage._split_needles(NEEDLES)
+    selected = tuple(n for n, forms in ascii_needles if not present_words.isdisjoint(forms))
+    former = tuple(
+        n.encode()
+        for n in NEEDLES
+        if n.isascii()
+        and (
+            (first := n.split(" ", 1)[0].encode()) in present_words
+            or first + b"s" in present_words
+            or first + b"es" in present_words
+        )
+    )
+    assert selected == former
+    assert wide == ("文凭 a",)
+    # What is selected is found wherever it is.
+    for needle in selected:
+        assert (needle in narrow) == bool(positions(narrow, (needle,)))
