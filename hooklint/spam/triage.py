@@ -194,14 +194,21 @@ _CREDIT_NEEDLES = (
 @lru_cache(maxsize=16)
 def _split_needles(
     needles: tuple[str, ...],
-) -> tuple[tuple[tuple[bytes, tuple[bytes, ...]], ...], tuple[str, ...]]:
+) -> tuple[tuple[tuple[bytes, tuple[bytes, ...], frozenset[bytes]], ...], tuple[str, ...]]:
     """The ASCII needles as bytes, each with the forms of its first word that let it be
-    searched for (the word, with "s", with "es"), and the needles in other scripts."""
+    searched for (the word, with "s", with "es") and its inner words (between two spaces of
+    the needle, so whole words of any text that holds it), and the needles in other scripts."""
     ascii_needles = []
     for n in needles:
         if n.isascii():
-            first = n.split(" ", 1)[0].encode()
-            ascii_needles.append((n.encode(), (first, first + b"s", first + b"es")))
+            first, *inner = n.split(" ")[:-1] or [n]
+            ascii_needles.append(
+                (
+                    n.encode(),
+                    (first.encode(), first.encode() + b"s", first.encode() + b"es"),
+                    frozenset(w.encode() for w in inner if w.isalnum()),
+                )
+            )
     return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
@@ -219,7 +226,7 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
         narrow = low
     elif same:
         narrow = low.encode("ascii", "replace")
-    # Its words, made once: a needle whose first word is absent costs no scan.
+    # Its words, made once: a needle whose first word or an inner word is absent costs no scan.
     words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
 
     def hits(needles: tuple[str, ...]) -> list[int]:
@@ -227,7 +234,9 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
             assert words is not None
             ascii_needles, wide = _split_needles(needles)
             present = tuple(
-                needle for needle, forms in ascii_needles if not words.isdisjoint(forms)
+                needle
+                for needle, forms, inner in ascii_needles
+                if not words.isdisjoint(forms) and inner <= words
             )
             found = positions(narrow, present) if present else []
             if isinstance(text, str) and wide:  # needles in other scripts ("文凭") in the text
