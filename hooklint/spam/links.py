@@ -9,7 +9,6 @@ character it cannot cross, so hostile input costs time in proportion to its leng
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -171,7 +170,9 @@ _SPACES = re.compile(r"\s+")
 def flatten_html(fragment: str) -> str:
     """The visible text of an HTML fragment: tags dropped, image alt text kept, spaces joined."""
     fragment = _IMG_ALT.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", fragment)
-    return _SPACES.sub(" ", html.unescape(_ANY_TAG.sub(" ", fragment))).strip()
+    from html import unescape
+
+    return _SPACES.sub(" ", unescape(_ANY_TAG.sub(" ", fragment))).strip()
 
 
 def html_anchors(text: str, start: int, end: int, skip: Callable[[int], bool]) -> Iterator[Link]:

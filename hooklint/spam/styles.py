@@ -6,7 +6,6 @@ attributes without loading the extractors.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cache
 
@@ -24,7 +23,11 @@ def attributes(source: str) -> tuple[tuple[str, str], ...]:
         value = m.group(2) if m.group(2) is not None else m.group(3)
         if value is None:
             value = m.group(4) or ""
-        out.append((m.group(1).lower(), html.unescape(value)))
+        if "&" in value:  # html (and its entity table) is imported only when needed
+            from html import unescape
+
+            value = unescape(value)
+        out.append((m.group(1).lower(), value))
     return tuple(out)
 
 

@@ -21,8 +21,6 @@ of every lookalike that touches an ASCII letter is put through the project's ``s
 
 from __future__ import annotations
 
-import heapq
-import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -151,9 +149,10 @@ def resolve_lookalikes(text: str) -> str:
     pattern = _suspect_pattern()
     pieces: list[str] = []
     done = 0
-    found = heapq.merge(
-        (m.start() for m in pattern.finditer(text)), (m.start() for m in _ASTRAL.finditer(text))
-    )
+    found = [m.start() for m in pattern.finditer(text)]
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if astral:
+        found = sorted(found + astral)
     for start, end in windows(found, len(text), _WINDOW, _WINDOW + 1):
         pieces.append(text[done:start])
         pieces.append(skeleton(text[start:end]))
@@ -578,7 +577,7 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
             and " " in text.strip()
             and (
                 commercial_name(text, strict=True)
-                or ("&" in text and commercial_name(html.unescape(text), strict=True))
+                or ("&" in text and commercial_name(_unescape(text), strict=True))
             )
         )
         if any(n >= 3 and _repeated_foreign(*key, ctx) for key, n in repeated.items()):
@@ -595,6 +594,12 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
         if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
             return True
     return False
+
+
+def _unescape(text: str) -> str:
+    from html import unescape
+
+    return unescape(text)
 
 
 def _repeated_foreign(text: str, target: str, ctx: Context) -> bool:

@@ -87,3 +87,25 @@ def test_needles_by_words_match_the_former_selection(words: list[str]) -> None:
     # What is selected is found wherever it is.
     for needle in selected:
         assert (needle in narrow) == bool(positions(narrow, (needle,)))
+
+
+def test_prefilter_imports_no_html_module() -> None:
+    """A text the prefilter settles costs no import of html and its entity table; a text with
+    an entity in a link attribute still has it unescaped."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from hooklint.spam import check_spam\n"
+        "check_spam('See the [guide](https://docs.example.org/guide) and www.example.org.',"
+        " 'markdown')\n"
+        "print('html' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+    from hooklint.spam.styles import attributes
+
+    assert attributes('href="a&amp;b" rel=x') == (("href", "a&b"), ("rel", "x"))
