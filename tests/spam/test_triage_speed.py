@@ -109,3 +109,21 @@ def test_prefilter_imports_no_html_module() -> None:
     from hooklint.spam.styles import attributes
 
     assert attributes('href="a&amp;b" rel=x') == (("href", "a&b"), ("rel", "x"))
+
+
+KEY_PIECES = st.sampled_from(
+    ["site", "Page", "blog", "reply", "THIS:", "publish", "ſ", "K", "é", "文", "😀", "?", " ",
+     "web", "s", "ite"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEY_PIECES, max_size=20))
+def test_key_words_found_in_bytes_at_the_offsets_of_the_text(pieces: list[str]) -> None:
+    """_phrases_suspicious searches lowered non-ASCII text as bytes ("?" for each other
+    character) when lowering kept its length: the offsets are those of the text itself."""
+    low = "".join(pieces).lower()
+    narrow = low.encode("ascii", "replace")
+    assert len(narrow) == len(low)
+    words = (*triage._BOILERPLATE_WORDS, "site", "page", "blog", "weblog")
+    assert positions(narrow, tuple(w.encode() for w in words)) == positions(low, words)
