@@ -8,61 +8,27 @@ that must stay silent.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from git_support import commit, git, hooklint, init_repo, write
 
 from hooklint.settings import ALL_CODES
 
 SPAM_CODES = [code for code in ALL_CODES if code.startswith("HL3")]
 
-HOOKLINT = str(Path(sys.executable).with_name("hooklint"))
-ENV = {**os.environ, "PYTHONUTF8": "1", "LC_ALL": "C.UTF-8"}
 # A Cyrillic а in a Latin word: HL101 wherever it is not silenced.
 LOOKALIKE = "Pay with P\u0430yPal today"
 PLAIN = "Pay with PayPal today"
 
 
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
-    return done.stdout
-
-
-def hooklint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [HOOKLINT, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=ENV,
-        check=False,
-    )
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "config", "user.email", "dev@example.org")
-    git(tmp_path, "config", "user.name", "Dev")
-    git(tmp_path, "config", "commit.gpgsign", "false")
-    return tmp_path
+    return init_repo(tmp_path)
 
 
 def base(repo: Path, files: dict[str, str]) -> None:
-    write(repo, files)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "base")
+    commit(repo, files, "base")
 
 
 def audit(repo: Path, *args: str) -> list[str]:

@@ -5,57 +5,26 @@ Real git repositories in ``tmp_path``, the installed ``hooklint`` console script
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from git_support import commit, init_repo, write
+from git_support import hooklint as run_hooklint
 
-HOOKLINT = str(Path(sys.executable).with_name("hooklint"))
-ENV = {**os.environ, "PYTHONUTF8": "1", "LC_ALL": "C.UTF-8"}
 LOOKALIKE = "Pay with P\u0430yPal today\n"  # HL101 unless ignored
 FINDING = "a.md:1:11: HL101"
 
 
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
-
-
 def hooklint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [HOOKLINT, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=ENV,
-        check=False,
-    )
+    result = run_hooklint(cwd, *args)
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
 
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    git(tmp_path, "init", "-q", "-b", "main")
-    git(tmp_path, "config", "user.email", "dev@example.org")
-    git(tmp_path, "config", "user.name", "Dev")
-    git(tmp_path, "config", "commit.gpgsign", "false")
-    return tmp_path
-
-
-def commit(repo: Path, files: dict[str, str]) -> None:
-    write(repo, files)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "commit")
+    return init_repo(tmp_path)
 
 
 def codes(result: subprocess.CompletedProcess[str]) -> list[str]:
