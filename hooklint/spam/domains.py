@@ -40,11 +40,10 @@ def parse_url(url: str) -> Url | None:
     could not be a DNS name.
     """
     url = url.strip()[:MAX_URL]
-    low = url[:8].lower()
-    if low.startswith("www."):
-        url = "//" + url
-    elif not (low.startswith(("http://", "https://", "ftp://")) or url.startswith("//")):
+    if not absolute(url):
         return None
+    if url[:8].lower().startswith("www."):
+        url = "//" + url
     from urllib.parse import urlsplit
 
     try:
@@ -58,6 +57,14 @@ def parse_url(url: str) -> Url | None:
     if not valid_host(host):
         return None
     return Url(parts.scheme.lower(), host, parts.path, parts.query, parts.fragment)
+
+
+def absolute(url: str) -> bool:
+    """Whether a link target (stripped) may be an absolute web URL: the only kind
+    :func:`parse_url` reads, so a cheap upper bound of what has a host."""
+    return url[:8].lower().startswith(("www.", "http://", "https://", "ftp://")) or url.startswith(
+        "//"
+    )
 
 
 def valid_host(host: str) -> bool:

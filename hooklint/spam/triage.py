@@ -22,7 +22,6 @@ of every lookalike that touches an ASCII letter is put through the project's ``s
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -467,17 +466,41 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
 
 
 _GAP_MARKUP = re.compile(r"<[^<>]{0,2000}>|\]\([^()\s]{0,2048}\)|!\[|\[|\]")
-_GAP_WORD = re.compile(r"[^\W_]{2,}")
+
+
+# One scan of a gap for its markup and its words at once: reads the same words as
+# ``re.findall(r"[^\W_]{2,}", _GAP_MARKUP.sub(" ", gap))``. Markup starts with "<", "[", "]" or "!",
+# never a word character, so a word never swallows the start of markup, and the markup is
+# found at the same places as by ``sub`` (tried first at every place a word does not cover).
+_GAP_TOKEN = re.compile(r"(?:" + _GAP_MARKUP.pattern + r")|([^\W_]{2,})")
+
+
+def _wordy_gap(gap: str) -> bool:
+    """Whether a gap between two links has more than three words outside its markup."""
+    words = 0
+    for m in _GAP_TOKEN.finditer(gap):
+        if m.group(1) is not None:
+            words += 1
+            if words > 3:
+                return True  # the rest of the gap cannot change the answer
+    return False
 
 
 def _bomb_suspicious(spans: list[tuple[int, int, str, str | None]], view: str) -> bool:
     """Eight links in a row (a few words at most between them) with short texts, to six
     different hosts or more (structure.link_bombs wants more)."""
+    # A run counts the hosts of absolute targets only (_short_run): with fewer than six
+    # different absolute targets among all the links, no run can reach six hosts.
+    if (
+        len({target for _, _, _, target in spans if target and domains.absolute(target.strip())})
+        < 6
+    ):
+        return False
     run: list[tuple[str, str | None]] = []
     last_end = -1
     for start, end, text, target in sorted(spans):
         gap = view[last_end:start] if last_end >= 0 else ""
-        if last_end < 0 or len(gap) > 2500 or len(_GAP_WORD.findall(_GAP_MARKUP.sub(" ", gap))) > 3:
+        if last_end < 0 or len(gap) > 2500 or _wordy_gap(gap):
             if _short_run(run):
                 return True
             run = []
@@ -568,23 +591,8 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
                 return True
     if len(spans) >= 8 and _bomb_suspicious(spans, view):
         return True
-    if len(pairs) >= 3:
-        from hooklint.spam.comments import commercial_name
-
-        # Only a phrase naming a trade or service counts (rules._repeated_anchor): the texts of
-        # a reference's links to its own chapters repeat too. Its entities may hide the word.
-        repeated = Counter(
-            (" ".join(text.lower().split()), (target or "").split("#")[0])
-            for text, target in pairs
-            if target
-            and " " in text.strip()
-            and (
-                commercial_name(text, strict=True)
-                or ("&" in text and commercial_name(_unescape(text), strict=True))
-            )
-        )
-        if any(n >= 3 and _repeated_foreign(*key, ctx) for key, n in repeated.items()):
-            return True  # one phrase linked again and again (rules._repeated_anchor)
+    if len(pairs) >= 3 and _repeated_phrase(pairs, ctx):
+        return True  # one phrase linked again and again (rules._repeated_anchor)
     for shown, target in pairs:
         if not target or "." not in shown or not _HOSTLIKE.search(shown):
             continue
@@ -595,6 +603,33 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
         a = domains.strip_www(domains.decode_host(named) or named)
         b = domains.strip_www(domains.decode_host(url.host) or url.host)
         if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
+            return True
+    return False
+
+
+def _repeated_phrase(pairs: list[tuple[str, str | None]], ctx: Context) -> bool:
+    """A phrase naming a trade or service linked three times or more to one unrelated target
+    (rules._repeated_anchor). Only a trade's phrase counts: the texts of a reference's links
+    to its own chapters repeat too, and entities may hide its word."""
+    from hooklint.spam.comments import commercial_name
+
+    # The links are grouped by phrase and target first: a group of fewer than three cannot
+    # count however its texts read, which spares most texts the word split (and html).
+    linked: dict[tuple[str, str], list[str]] = {}
+    for text, target in pairs:
+        if target and " " in text.strip():
+            key = (" ".join(text.lower().split()), target.split("#")[0])
+            linked.setdefault(key, []).append(text)
+    for key, texts in linked.items():
+        if len(texts) < 3:
+            continue
+        trade = sum(
+            1
+            for text in texts
+            if commercial_name(text, strict=True)
+            or ("&" in text and commercial_name(_unescape(text), strict=True))
+        )
+        if trade >= 3 and _repeated_foreign(*key, ctx):
             return True
     return False
 

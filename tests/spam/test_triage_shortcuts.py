@@ -1,0 +1,160 @@
+"""The prefilter's shortcuts give the answers of the plain forms they replace: each shortcut is
+compared with its plain form on generated input, and has a positive case and a near miss."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooklint.spam import triage
+
+# ------------------------------------------------------------------------ link-bomb gaps
+
+GAP_PIECES = st.sampled_from(
+    [
+        " ", "  ", "\n", "|", "a", "ab", "word", "_", "x_y", "é", "жук", "1", "12", "<b>", "</a>",
+        "<a href='x'>", "<", ">", "[", "]", "](http://a.example/x)", "](/rel)", "](a b)", "![",
+        "!", "(", ")", "-", ",", "<unclosed", "]( x)",
+    ]
+)  # fmt: skip
+
+
+def _plain_wordy_gap(gap: str) -> bool:
+    """The form the shortcut replaces: every word outside the markup counted."""
+    return len(re.findall(r"[^\W_]{2,}", triage._GAP_MARKUP.sub(" ", gap))) > 3
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(GAP_PIECES, max_size=30).map("".join))
+def test_a_gap_is_wordy_exactly_when_its_words_outside_markup_are_more_than_three(
+    gap: str,
+) -> None:
+    assert triage._wordy_gap(gap) == _plain_wordy_gap(gap)
+
+
+def test_wordy_gap_positive_and_near_miss() -> None:
+    assert triage._wordy_gap(" and see the docs ")
+    # Words inside markup do not count: three words and a tag full of them.
+    assert not triage._wordy_gap(' and <a href="a b c d e"> the docs ')
+
+
+Span = tuple[int, int, str, str | None]
+TARGETS = st.sampled_from(
+    [
+        None, "", "/relative/page", "README.md", "#anchor", "mailto:a@b.example",
+        *(f"https://site{i}.example/p" for i in range(8)),
+        "http://site1.example/q", "//site2.example/", "www.site3.example", " HTTPS://Site4.example",
+        "ftp://files.example/x", "https://site5.example/a",
+    ]
+)  # fmt: skip
+TEXTS = st.sampled_from(["a", "link", "cheap pills online", "Read The Guide Here", "x y", ""])
+
+
+def _plain_bomb(spans: list[Span], view: str) -> bool:
+    """The link-bomb test without its gate on absolute targets."""
+    run: list[tuple[str, str | None]] = []
+    last_end = -1
+    for start, end, text, target in sorted(spans):
+        gap = view[last_end:start] if last_end >= 0 else ""
+        if last_end < 0 or len(gap) > 2500 or _plain_wordy_gap(gap):
+            if triage._short_run(run):
+                return True
+            run = []
+        run.append((text, target))
+        last_end = end
+    return triage._short_run(run)
+
+
+@st.composite
+def link_runs(draw: st.DrawFn) -> tuple[list[Span], str]:
+    pieces: list[str] = []
+    spans: list[Span] = []
+    for _ in range(draw(st.integers(0, 20))):
+        pieces.append(draw(st.sampled_from([" ", " | ", " and more words here ", "\n"])))
+        text, target = draw(TEXTS), draw(TARGETS)
+        link = f"[{text}]({target})"
+        at = sum(map(len, pieces))
+        spans.append((at, at + len(link), text, target))
+        pieces.append(link)
+    return spans, "".join(pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(link_runs())
+def test_the_link_bomb_gate_drops_no_run_the_plain_test_finds(case: tuple[list[Span], str]) -> None:
+    spans, view = case
+    assert triage._bomb_suspicious(spans, view) == _plain_bomb(spans, view)
+
+
+def _bomb(hosts: int) -> tuple[list[Span], str]:
+    spans: list[Span] = []
+    view = ""
+    for i in range(8):
+        target = f"https://shop{i % hosts}.example/"
+        link = f"[pills]({target})"
+        spans.append((len(view), len(view) + len(link), "pills", target))
+        view += link + " | "
+    return spans, view
+
+
+def test_link_bomb_positive_and_near_miss() -> None:
+    assert triage._bomb_suspicious(*_bomb(6))
+    assert not triage._bomb_suspicious(*_bomb(5))  # five hosts: the gate settles it
+
+
+# ------------------------------------------------------------------- repeated link phrases
+
+PHRASES = st.sampled_from(
+    ["roof repair", "Roof  Repair", "roof repair ", "user guide", "r&#101;pair roof", "cheap",
+     "dental &amp; implants", "Amazon Web Services", "moving company"]
+)  # fmt: skip
+LINK_TARGETS = st.sampled_from(
+    [None, "", "https://shop.example/", "https://shop.example/#a", "https://aws.amazon.com/x",
+     "/docs/guide"]
+)  # fmt: skip
+
+
+def _plain_repeated(pairs: list[tuple[str, str | None]], ctx: object) -> bool:
+    """The form the grouping replaces: every text tested, then counted."""
+    from collections import Counter
+
+    from hooklint.spam.comments import commercial_name
+
+    repeated = Counter(
+        (" ".join(text.lower().split()), (target or "").split("#")[0])
+        for text, target in pairs
+        if target
+        and " " in text.strip()
+        and (
+            commercial_name(text, strict=True)
+            or ("&" in text and commercial_name(triage._unescape(text), strict=True))
+        )
+    )
+    return any(n >= 3 and triage._repeated_foreign(*key, ctx) for key, n in repeated.items())  # type: ignore[arg-type]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(PHRASES, LINK_TARGETS), max_size=12))
+def test_repeated_phrases_are_found_as_by_counting_every_text(
+    pairs: list[tuple[str, str | None]],
+) -> None:
+    from hooklint.spam import SpamOptions
+    from hooklint.spam.context import context
+
+    ctx = context(SpamOptions())
+    assert triage._repeated_phrase(pairs, ctx) == _plain_repeated(pairs, ctx)
+
+
+def test_repeated_phrase_positive_and_near_miss() -> None:
+    from hooklint.spam import SpamOptions
+    from hooklint.spam.context import context
+
+    ctx = context(SpamOptions())
+    trade = [("Roof Repair", "https://shop.example/"), ("roof  repair", "https://shop.example/#x")]
+    assert triage._repeated_phrase([*trade, ("roof repair", "https://shop.example/")], ctx)
+    assert not triage._repeated_phrase(trade, ctx)  # linked twice only
+    hidden = [("roof r&#101;pair", "https://shop.example/")] * 3  # the word behind an entity
+    assert triage._repeated_phrase(hidden, ctx)
+    assert not triage._repeated_phrase([("user guide", "https://shop.example/")] * 3, ctx)
