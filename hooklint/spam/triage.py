@@ -607,7 +607,7 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     return False
 
 
-def _repeated_phrase(pairs: list[tuple[str, str | None]], ctx: Context) -> bool:
+def _repeated_phrase(pairs: Sequence[tuple[str, str | None]], ctx: Context) -> bool:
     """A phrase naming a trade or service linked three times or more to one unrelated target
     (rules._repeated_anchor). Only a trade's phrase counts: the texts of a reference's links
     to its own chapters repeat too, and entities may hide its word."""
