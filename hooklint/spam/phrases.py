@@ -592,6 +592,16 @@ def may_sell(text: str) -> bool:
     )
 
 
+def sale_words(text: str) -> frozenset[str] | None:
+    """The words of lowercase ``text`` that make :func:`may_sell` say yes (key words, and
+    words that start with a key prefix), or None when a Chinese stem or a phone number does:
+    ``may_sell(text)`` is ``sale_words(text) != frozenset()``."""
+    if (not text.isascii() and any(stem in text for stem in _CJK_STEMS)) or _PHONE.search(text):
+        return None
+    words = frozenset(WORD.findall(text))
+    return (words & _KEY_WORDS) | frozenset(w for w in words if w.startswith(_KEY_PREFIXES))
+
+
 def spam_anchor(text: str) -> str | None:
     """The spam trade a lowercase link text sells (``buy essay online`` -> essay writing).
 

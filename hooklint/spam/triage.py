@@ -138,6 +138,16 @@ def _suspect_pattern() -> re.Pattern[str]:
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def _latin1(text: str) -> bool:
+    """Whether every character of ``text`` is below U+0100: an encoding to Latin-1 copies
+    such text at memory speed, and stops at the first other character."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _WINDOW = 400  # characters either side of a lookalike that are put through the skeleton
 
 
@@ -145,6 +155,10 @@ def resolve_lookalikes(text: str) -> str:
     """``text`` with the neighbourhood of every suspicious lookalike mapped to ASCII."""
     from hooklint.unicode.chars import skeleton
 
+    if _latin1(text):
+        # No lookalike of the pattern (nor an astral letter) is a Latin-1 character (a test
+        # says so): text in Latin-1 alone, accents and all, has none to resolve.
+        return text
     pattern = _suspect_pattern()
     pieces: list[str] = []
     done = 0
@@ -288,14 +302,11 @@ def _phrases_suspicious(view: str, low: bytes | str, kind: str) -> bool:
     from hooklint.spam import phrases
 
     if isinstance(low, bytes):
-        boilerplate_hits = positions(low, _BOILERPLATE_BYTES)
-        site_hits = positions(low, _SITE_BYTES)
+        boilerplate_hits, site_hits = _key_word_hits(low)
     elif len(low) == len(view):
         # One byte per character (other scripts become "?", in no key word): bytes are
         # searched faster than text of wide characters, at the same offsets.
-        narrow = low.encode("ascii", "replace")
-        boilerplate_hits = positions(narrow, _BOILERPLATE_BYTES)
-        site_hits = positions(narrow, _SITE_BYTES)
+        boilerplate_hits, site_hits = _key_word_hits(low.encode("ascii", "replace"))
     else:
         # Lowercasing may change the length of non-ASCII text: search the cases as written.
         variants = [(w, w.capitalize(), w.upper()) for w in _BOILERPLATE_WORDS]
@@ -311,6 +322,17 @@ def _phrases_suspicious(view: str, low: bytes | str, kind: str) -> bool:
         if phrases.call_to_action().search(_window(view, start, end)):
             return True
     return False
+
+
+def _key_word_hits(low: bytes) -> tuple[list[int], list[int]]:
+    """The offsets of the boilerplate words and of the site words in lowercase bytes: what
+    ``positions`` gives for ``_BOILERPLATE_BYTES`` and ``_SITE_BYTES``, with "site" (in both)
+    searched once and "weblog" read from the hits of "blog"."""
+    site = list(find_all(low, b"site"))
+    blog = list(find_all(low, b"blog"))
+    weblog = [at - 2 for at in blog if at >= 2 and low.startswith(b"we", at - 2)]
+    boilerplate = sorted(site + positions(low, (b"reply", b"publish", b"this:")))
+    return boilerplate, sorted(site + list(find_all(low, b"page")) + blog + weblog)
 
 
 def _window(view: str, start: int, end: int) -> str:
@@ -530,7 +552,6 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
     the attributes HL307 looks at, and styles that hide an element."""
     from hooklint.spam import phrases
     from hooklint.spam.styles import attributes, hiding_reason, hiding_style
-    from hooklint.unicode.chars import skeleton
 
     pairs: list[tuple[str, str | None]] = []  # (link text, target)
     spans: list[tuple[int, int, str, str | None]] = []  # the same with where they are
@@ -580,15 +601,8 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
             value = _STYLE_VALUE.match(view, at + 5)
             if value and hiding_style(value.group(1)):
                 return True
-    # One test over all link texts at once; the texts one by one only if it passes.
-    joined = "\n".join(text for text, _ in pairs).lower()
-    if phrases.may_sell(skeleton(joined)) or (not joined.isascii() and phrases.may_sell(joined)):
-        for text, _ in pairs:
-            shown = " ".join(text.lower().split())
-            if phrases.spam_anchor(skeleton(shown)) or (
-                not shown.isascii() and phrases.spam_anchor(shown)
-            ):
-                return True
+    if _sells(pairs):
+        return True
     if len(spans) >= 8 and _bomb_suspicious(spans, view):
         return True
     if len(pairs) >= 3 and _repeated_phrase(pairs, ctx):
@@ -603,6 +617,36 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
         a = domains.strip_www(domains.decode_host(named) or named)
         b = domains.strip_www(domains.decode_host(url.host) or url.host)
         if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
+            return True
+    return False
+
+
+def _sells(pairs: Sequence[tuple[str, str | None]]) -> bool:
+    """Whether a link text names a spam trade (HL306), as read by phrases.spam_anchor."""
+    from hooklint.spam import phrases
+    from hooklint.unicode.chars import skeleton
+
+    # One test over all link texts at once; the texts one by one only if it passes.
+    joined = "\n".join(text for text, _ in pairs).lower()
+    if not (
+        phrases.may_sell(skeleton(joined)) or (not joined.isascii() and phrases.may_sell(joined))
+    ):
+        return False
+    # Each text as it is tested is a line of ``lines`` (lowercasing and the skeleton go
+    # character by character), so a text can sell only if it holds one of the key words of
+    # ``lines``; a phone number or a Chinese stem there (which the words cannot place) sends
+    # every text to the test.
+    shown = [" ".join(text.lower().split()) for text, _ in pairs]
+    lines = "\n".join(shown)
+    keys = phrases.sale_words(skeleton(lines))
+    if keys is not None and not lines.isascii():
+        more = phrases.sale_words(lines)
+        keys = None if more is None else keys | more
+    for text in shown:
+        plain = skeleton(text)
+        if keys is not None and not any(k in plain or k in text for k in keys):
+            continue  # neither reading of the text holds a key word: may_sell says no
+        if phrases.spam_anchor(plain) or (not text.isascii() and phrases.spam_anchor(text)):
             return True
     return False
 

@@ -158,3 +158,117 @@ def test_repeated_phrase_positive_and_near_miss() -> None:
     hidden = [("roof r&#101;pair", "https://shop.example/")] * 3  # the word behind an entity
     assert triage._repeated_phrase(hidden, ctx)
     assert not triage._repeated_phrase([("user guide", "https://shop.example/")] * 3, ctx)
+
+
+# ------------------------------------------------------------------------- substring search
+
+SEARCH_PIECES = st.sampled_from(["a", "b", " ", "ab", "a b", "of", "instead", "é", "  "])
+NEEDLES = st.sampled_from(["a b", "instead of", "b a b", " a", "a ", "ab", " ", "a  b", "of of"])
+
+
+def _plain_positions(text: str, words: list[str]) -> list[int]:
+    from hooklint.spam.search import find_all
+
+    return sorted(at for word in words for at in find_all(text, word))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SEARCH_PIECES, max_size=40).map("".join), st.lists(NEEDLES, max_size=4))
+def test_words_with_spaces_are_found_where_a_plain_search_finds_them(
+    text: str, words: list[str]
+) -> None:
+    from hooklint.spam.search import positions
+
+    assert positions(text, words) == _plain_positions(text, words)
+    data = text.encode()
+    assert positions(data, [w.encode() for w in words]) == sorted(
+        at for w in words for at in _plain_positions(data.decode("latin-1"), [w])
+    )
+
+
+def test_words_with_spaces_positive_and_near_miss() -> None:
+    from hooklint.spam.search import positions
+
+    assert positions("go instead of here, instead\nof", ["instead of"]) == [3]
+    assert positions(b"of instead ofof", [b"instead of"]) == [3]
+
+
+KEY_WORD_PIECES = st.sampled_from(
+    ["site", "blog", "weblog", "we", "page", "reply", "publish", "this:", " ", "websiteblog", "x"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEY_WORD_PIECES, max_size=20).map("".join))
+def test_key_word_hits_are_those_of_every_word_searched_apart(text: str) -> None:
+    from hooklint.spam.search import positions
+
+    low = text.encode()
+    assert triage._key_word_hits(low) == (
+        positions(low, triage._BOILERPLATE_BYTES),
+        positions(low, triage._SITE_BYTES),
+    )
+
+
+# ---------------------------------------------------------------------------- lookalikes
+
+
+def test_no_lookalike_of_the_prefilter_is_a_latin1_character() -> None:
+    """What lets Latin-1 text skip resolve_lookalikes: every character below U+0100, beside
+    an ASCII letter on either side, is no match."""
+    pattern = triage._suspect_pattern()
+    for code in range(0x100):
+        c = chr(code)
+        assert pattern.search(f"a{c}a") is None or c.isascii()
+        assert triage._ASTRAL.search(c) is None
+
+
+def test_resolve_lookalikes_positive_and_near_miss() -> None:
+    assert triage.resolve_lookalikes("visit t\u04bbis site") == "visit this site"
+    latin1 = "caf\u00e9 na\u00efve \u00b5m \u00d7"
+    assert triage.resolve_lookalikes(latin1) is latin1
+
+
+# ------------------------------------------------------------------ link texts that sell
+
+SALE_PIECES = st.sampled_from(
+    ["buy", "Viagra", "vi\u0430gra", "online", "casino", "CASINO", "docs", "Guide", "800",
+     "555", "1234", "\t\t\t\t", " ", "\n", "\u4ee3\u5199", "\u4ee3", "\u5199", "essay",
+     "write my", "Login", "bet", "giri\u015f", "kazino", "\u03a3", "-", "'", "call",
+     "800 555", "call 800 555 1234"]
+)  # fmt: skip
+
+
+def _plain_sells(pairs: list[tuple[str, str | None]]) -> bool:
+    """The form the key-word filter replaces: every text tested once the joined texts pass."""
+    from hooklint.spam import phrases
+    from hooklint.unicode.chars import skeleton
+
+    joined = "\n".join(text for text, _ in pairs).lower()
+    if phrases.may_sell(skeleton(joined)) or (not joined.isascii() and phrases.may_sell(joined)):
+        for text, _ in pairs:
+            shown = " ".join(text.lower().split())
+            if phrases.spam_anchor(skeleton(shown)) or (
+                not shown.isascii() and phrases.spam_anchor(shown)
+            ):
+                return True
+    return False
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(SALE_PIECES, max_size=6).map(" ".join), st.just("https://a.example/")),
+        max_size=6,
+    )
+)
+def test_selling_link_texts_are_found_as_by_testing_every_text(
+    pairs: list[tuple[str, str | None]],
+) -> None:
+    assert triage._sells(pairs) == _plain_sells(pairs)
+
+
+def test_sells_positive_and_near_miss() -> None:
+    docs = [("User guide", "https://a.example/")] * 20
+    assert triage._sells([*docs, ("buy vi\u0430gra online", "https://b.example/")])
+    assert not triage._sells([*docs, ("buy the guide online", "https://b.example/")])
