@@ -733,9 +733,12 @@ _PATH_WORDS = re.compile(r"[^\W\d_]+")
 def path_words(path: str) -> str:
     """The words of a URL path, lowercase and space-separated (``/call-girl-in-x.html`` ->
     ``call girl in x``), without a file extension; "" when it has fewer than three words."""
-    from urllib.parse import unquote
+    path = path[:300]
+    if "%" in path:  # unquote leaves any other path as it is; urllib.parse loads on need
+        from urllib.parse import unquote
 
-    path = unquote(path[:300]).lower()
+        path = unquote(path)
+    path = path.lower()
     path = re.sub(r"\.(?:html?|php|aspx?|jsp)$", "", path)
     words = _PATH_WORDS.findall(path)
     return " ".join(words) if len(words) >= 3 else ""

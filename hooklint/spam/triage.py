@@ -97,7 +97,8 @@ def worth_checking(
         return True
     if links and _comments_suspicious(words_view, low):
         return True
-    if links and not view.isascii():
+    # Styled letters start at U+FF21 (structure.STYLED_RUN): text in Latin-1 has none.
+    if links and not view.isascii() and not _latin1(view):
         from hooklint.spam.structure import styled_runs
 
         if styled_runs(view):
@@ -355,18 +356,29 @@ def _stuffing_suspicious(view: str, options: SpamOptions) -> bool:
     from hooklint.spam.context import context, related_link
 
     ctx = context(options)
-    texts = set()
+    targets: dict[str, list[str | None]] = {}  # each link text, with its links' targets
     for m in _TITLE_LINK_TEXT.finditer(view):
-        text = " ".join(m.group(1).split())
-        target = m.group(2)
-        if target is not None:
+        targets.setdefault(" ".join(m.group(1).split()), []).append(m.group(2))
+
+    def unrelated(text: str) -> bool:
+        """Whether a link with this text may go to an unrelated site: not when each of them is
+        a relative link, or goes to a trusted site or the phrase's own site."""
+        for target in targets[text]:
+            if target is None:
+                return True
             url = domains.parse_url(target)
-            # A relative link, a trusted site or the phrase's own site: no stuffing to find.
-            if url is None or related_link(text, url.host, ctx):
-                continue
-        texts.add(text)
+            if url is not None and not related_link(text, url.host, ctx):
+                return True
+        return False
+
+    # At most 500 texts are counted. When there are no more than that, the targets are judged
+    # only for a text whose counts pass, which are few (parsing a URL costs more than counting).
+    if len(targets) > 500:
+        texts = sorted(text for text in targets if unrelated(text))[:500]
+    else:
+        texts = sorted(targets)
     low = ""
-    for text in sorted(texts)[:500]:
+    for text in texts:
         words = text.split()
         if any(view.count(w) < 3 for w in words):
             continue
@@ -376,7 +388,9 @@ def _stuffing_suspicious(view: str, options: SpamOptions) -> bool:
         low = low or view.lower()
         inside = len(_phrase_pattern([w.lower() for w in words]).findall(low))
         # Raw text also holds code and markup: allow more stray uses than the full check.
-        if all(len(w) < 3 or _word_count(low, w.lower()) - inside <= 3 for w in words):
+        if all(len(w) < 3 or _word_count(low, w.lower()) - inside <= 3 for w in words) and (
+            len(targets) > 500 or unrelated(text)
+        ):
             return True
     return False
 

@@ -272,3 +272,65 @@ def test_sells_positive_and_near_miss() -> None:
     docs = [("User guide", "https://a.example/")] * 20
     assert triage._sells([*docs, ("buy vi\u0430gra online", "https://b.example/")])
     assert not triage._sells([*docs, ("buy the guide online", "https://b.example/")])
+
+
+# ------------------------------------------------------------------ Title-Case stuffing
+
+STUFFING_PIECES = st.sampled_from(
+    ["[Roof Repair](https://shop.example/)", "[Roof Repair](/local)", "Roof Repair",
+     "[Roof Repair](https://roofrepair.example/)", "[Roof Repair]", "> Roof Repair <",
+     "[Best Movers Now](http://movers.example/a)", "Best Movers Now", "roof", "Repair",
+     "[Amazon Web](https://aws.amazon.com/)", "Amazon Web", "\n", " ", "`Roof Repair`"]
+)  # fmt: skip
+
+
+def _plain_stuffing(view: str) -> bool:
+    """The form the deferred target test replaces: every target judged first."""
+    from hooklint.spam import SpamOptions, domains
+    from hooklint.spam.context import context, related_link
+
+    ctx = context(SpamOptions())
+    texts = set()
+    for m in triage._TITLE_LINK_TEXT.finditer(view):
+        text = " ".join(m.group(1).split())
+        target = m.group(2)
+        if target is not None:
+            url = domains.parse_url(target)
+            if url is None or related_link(text, url.host, ctx):
+                continue
+        texts.add(text)
+    low = view.lower()
+    for text in sorted(texts)[:500]:
+        words = text.split()
+        if any(view.count(w) < 3 for w in words):
+            continue
+        if len(triage._phrase_pattern(words).findall(view)) < 3:
+            continue
+        inside = len(triage._phrase_pattern([w.lower() for w in words]).findall(low))
+        if all(len(w) < 3 or triage._word_count(low, w.lower()) - inside <= 3 for w in words):
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(STUFFING_PIECES, max_size=16).map(" ".join))
+def test_stuffing_is_found_as_when_every_target_is_judged_first(view: str) -> None:
+    from hooklint.spam import SpamOptions
+
+    assert triage._stuffing_suspicious(view, SpamOptions()) == _plain_stuffing(view)
+
+
+def test_stuffing_positive_near_miss_and_many_texts() -> None:
+    from hooklint.spam import SpamOptions
+
+    stuffed = " ".join(["[Roof Repair](https://shop.example/)"] * 3)
+    assert triage._stuffing_suspicious(stuffed, SpamOptions())
+    own = stuffed.replace("shop.example", "roofrepair.example")  # the phrase's own site
+    assert not triage._stuffing_suspicious(own, SpamOptions())
+    # Over 500 texts: the first 500 of those that may go to an unrelated site are counted.
+    names = [f"{chr(65 + i % 26)}{chr(97 + i // 26)}x Page" for i in range(520)]
+    assert len(set(names)) == 520
+    many = " ".join(f"[{n}](/local)" for n in names) + " " + stuffed
+    assert triage._stuffing_suspicious(many, SpamOptions()) == _plain_stuffing(many)
+    local = " ".join(f"[{n}](https://shop.example/)" for n in names) + " " + stuffed
+    assert triage._stuffing_suspicious(local, SpamOptions()) == _plain_stuffing(local)
