@@ -44,19 +44,50 @@ def parse_url(url: str) -> Url | None:
         return None
     if url[:8].lower().startswith("www."):
         url = "//" + url
-    from urllib.parse import urlsplit
+    parts = split_plain(url) if _PLAIN_URL.fullmatch(url) else None
+    if parts is None:
+        from urllib.parse import urlsplit
 
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    netloc = parts.netloc.rpartition("@")[2]
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+    scheme, netloc, path, query, fragment = parts
+    netloc = netloc.rpartition("@")[2]
     if netloc.startswith("["):  # an IPv6 literal: no name to judge
         return None
     host = _PORT.sub("", netloc).rstrip(".").lower()
     if not valid_host(host):
         return None
-    return Url(parts.scheme.lower(), host, parts.path, parts.query, parts.fragment)
+    return Url(scheme.lower(), host, path, query, fragment)
+
+
+# Printable ASCII without space: a URL made of these alone leaves nothing for urlsplit to
+# strip, remove or normalise; split_plain splits it, unless its host part has a square bracket
+# (which urlsplit checks as an IPv6 literal).
+_PLAIN_URL = re.compile(r"[!-~]*")
+
+
+def split_plain(url: str) -> tuple[str, str, str, str, str] | None:
+    """``urllib.parse.urlsplit(url)`` for a URL of :data:`_PLAIN_URL` characters that starts
+    with a scheme and "://" or with "//" (what :func:`parse_url` passes on), or None when its
+    host part has a square bracket. Most URLs are of this kind, and splitting them here spares
+    a short run the import of urllib.parse and ipaddress (a test compares the two)."""
+    scheme = ""
+    if not url.startswith("//"):
+        scheme, _, url = url.partition(":")
+        scheme = scheme.lower()
+    end = len(url)
+    for delimiter in "/?#":
+        at = url.find(delimiter, 2)
+        if at >= 0:
+            end = min(end, at)
+    netloc, rest = url[2:end], url[end:]
+    if "[" in netloc or "]" in netloc:
+        return None
+    rest, _, fragment = rest.partition("#")
+    path, _, query = rest.partition("?")
+    return scheme, netloc, path, query, fragment
 
 
 def absolute(url: str) -> bool:
@@ -334,9 +365,7 @@ def redirect_target(url: Url) -> str | None:
     )
     if not known and not _REDIRECT_PATHS.search(path):
         return None
-    from urllib.parse import parse_qsl
-
-    for key, value in parse_qsl(url.query[:MAX_URL]):
+    for key, value in query_pairs(url.query[:MAX_URL], keep_blank_values=False):
         if key.lower() in _REDIRECT_KEYS and re.match(r"(?i)https?://|www\.", value):
             return value
     return None
@@ -374,6 +403,24 @@ def affiliate_network(host: str) -> str | None:
     return None
 
 
+def query_pairs(query: str, *, keep_blank_values: bool) -> list[tuple[str, str]]:
+    """``urllib.parse.parse_qsl(query, keep_blank_values)``. A query without "%" and "+" has
+    nothing to decode, and is split here: most are of this kind, and a short run is spared
+    the import of urllib.parse and ipaddress (a test compares the two)."""
+    if "%" in query or "+" in query:
+        from urllib.parse import parse_qsl
+
+        return parse_qsl(query, keep_blank_values=keep_blank_values)
+    pairs = []
+    for field in query.split("&"):
+        if not field:
+            continue
+        name, equals, value = field.partition("=")
+        if (equals or keep_blank_values) and (value or keep_blank_values):
+            pairs.append((name, value))
+    return pairs
+
+
 def affiliate_tag(url: Url) -> str | None:
     """The affiliate or referral parameter of ``url`` (``tag=name-20``), or None.
 
@@ -390,9 +437,7 @@ def affiliate_tag(url: Url) -> str | None:
         return match.group(1) if match else "ref=as_"
     if not url.query:
         return None
-    from urllib.parse import parse_qsl
-
-    for key, value in parse_qsl(url.query[:MAX_URL], keep_blank_values=True):
+    for key, value in query_pairs(url.query[:MAX_URL], keep_blank_values=True):
         low = key.lower()
         if low in _AFFILIATE_KEYS and value:
             return f"{key}={value}"

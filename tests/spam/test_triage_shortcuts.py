@@ -334,3 +334,68 @@ def test_stuffing_positive_near_miss_and_many_texts() -> None:
     assert triage._stuffing_suspicious(many, SpamOptions()) == _plain_stuffing(many)
     local = " ".join(f"[{n}](https://shop.example/)" for n in names) + " " + stuffed
     assert triage._stuffing_suspicious(local, SpamOptions()) == _plain_stuffing(local)
+
+
+# ------------------------------------------------------------------------ URL splitting
+
+URL_CHARS = st.sampled_from([*"aZ09.-_~/?#:@%&=+!$'()*,;\\^`{|}\"<>[]", "www.", "xn--", "::1"])
+URL_STARTS = st.sampled_from(["http://", "HTTPS://", "ftp://", "//", "Http://www.", "//www."])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(URL_STARTS, st.lists(URL_CHARS, max_size=30).map("".join))
+def test_plain_urls_are_split_as_urlsplit_splits_them(start: str, rest: str) -> None:
+    from urllib.parse import urlsplit
+
+    from hooklint.spam import domains
+
+    url = start + rest
+    assert domains._PLAIN_URL.fullmatch(url)
+    parts = domains.split_plain(url)
+    if parts is None:  # a bracket in the host part: urlsplit judges it
+        assert "[" in url or "]" in url
+    else:
+        assert parts == tuple(urlsplit(url))
+
+
+def test_plain_url_positive_and_near_miss() -> None:
+    from hooklint.spam import domains
+
+    url = "https://user@Shop.example:8080/a/b?x=1#top"
+    assert domains._PLAIN_URL.fullmatch(url)
+    assert domains.split_plain(url) == ("https", "user@Shop.example:8080", "/a/b", "x=1", "top")
+    assert domains.split_plain("http://a.example/x?y)](http://b.example/)") == (
+        "http", "a.example", "/x", "y)](http://b.example/)", ""
+    )  # fmt: skip
+    assert domains.split_plain("http://[::1]/") is None  # urlsplit's to judge
+    # Spaces and other scripts go through urlsplit, as before.
+    for other in ("http://a.example/a b", "http://\u0430.example/"):
+        assert not domains._PLAIN_URL.fullmatch(other)
+    assert domains.parse_url("http://[::1]/") is None
+    assert domains.parse_url("http://\u0430pple.example/x")[1] == "\u0430pple.example"  # type: ignore[index]
+
+
+QUERY_PIECES = st.sampled_from(["a", "Tag", "=", "&", "&&", "x-20", "ref", "%41", "+", ";", "=="])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(QUERY_PIECES, max_size=12).map("".join), st.booleans())
+def test_queries_are_split_as_parse_qsl_splits_them(query: str, blank: bool) -> None:
+    from urllib.parse import parse_qsl
+
+    from hooklint.spam import domains
+
+    assert domains.query_pairs(query, keep_blank_values=blank) == parse_qsl(
+        query, keep_blank_values=blank
+    )
+
+
+def test_query_pairs_positive_and_near_miss() -> None:
+    from hooklint.spam import domains
+
+    assert domains.query_pairs("tag=shop-20&x", keep_blank_values=True) == [
+        ("tag", "shop-20"),
+        ("x", ""),
+    ]
+    assert domains.query_pairs("tag=&x", keep_blank_values=False) == []
+    assert domains.query_pairs("t%61g=a+b", keep_blank_values=False) == [("tag", "a b")]
