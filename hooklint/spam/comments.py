@@ -87,6 +87,23 @@ _PRAISE_NEEDLES = (
 )  # fmt: skip
 
 
+# Anchors of each family, in the order of _FAMILIES: every match of a family's pattern holds one
+# of its anchors (a word the pattern spells out in every alternative, or the part of it all
+# its spellings share: "trad" of trading and trade). A text without any of them cannot match
+# the family, which spares the pattern (tests match them on generated texts).
+FAMILY_ANCHORS = (
+    ("trad", "exchang", "swapping", "vice", "favo"),
+    ("hours",),
+    (
+        "submit", "suggested", "recommended", "impressed", "quote", "articles", "donate",
+        "heya", "attractive", "shout", "apprentice", "wondering",
+    ),
+    ("calling", "noticed", "service", "targeted"),
+)  # fmt: skip
+#: Every family's anchors: a text without one holds no family.
+ANCHORS = tuple(a for anchors in FAMILY_ANCHORS for a in anchors)
+
+
 @cache
 def families() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(name, pattern) of each comment-bot family."""
@@ -102,7 +119,9 @@ def family(lower: str) -> tuple[str, re.Match[str]] | None:
     """The comment-bot family a paragraph (normalised lowercase) is written in, or None."""
     if not any(n in lower for n in FAMILY_NEEDLES):
         return None
-    for name, pattern in families():
+    for (name, pattern), anchors in zip(families(), FAMILY_ANCHORS, strict=True):
+        if not any(a in lower for a in anchors):
+            continue
         m = pattern.search(lower)
         if m:
             return name, m

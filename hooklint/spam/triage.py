@@ -68,15 +68,24 @@ def worth_checking(
     low: bytes | str = (
         words_view.encode("ascii").lower() if words_view.isascii() else words_view.lower()
     )
-    links = _contains(low, _LINK_NEEDLES)
-    words = _contains(low, _PHRASE_NEEDLES)
+    # The ASCII letters of the text as bytes at the offsets of ``low`` ("?" for each other
+    # character, which no needle holds) when lowering kept its length: bytes are searched
+    # faster than text of wide characters, and the needles are found at the same offsets.
+    narrow: bytes | None = None
+    if isinstance(low, bytes):
+        narrow = low
+    elif len(low) == len(words_view):
+        narrow = low.encode("ascii", "replace")
+    searched = low if narrow is None else narrow
+    links = _contains(searched, _LINK_NEEDLES)
+    words = _contains(searched, _PHRASE_NEEDLES)
     spintax = _SPINTAX_NEEDLE.search(words_view) is not None
     # Title-Case stuffing is looked for in documents, not in code comments, UI catalogues or
     # the values of data files (names and labels, Title-Case by nature).
     titles = (
         regions is None
         and kind not in ("po", "yaml", "json", "sql")
-        and _contains(low, _LINK_MARKUP)
+        and _contains(searched, _LINK_MARKUP)
         and _TITLE_LINK.search(words_view) is not None
     )
     foreign_form = (
@@ -91,11 +100,11 @@ def worth_checking(
 
     if spintax and phrases.spun_groups(words_view):
         return True
-    if words and _phrases_suspicious(words_view, low, kind):
+    if words and _phrases_suspicious(words_view, low, narrow, kind):
         return True
     if titles and _stuffing_suspicious(words_view, options):
         return True
-    if links and _comments_suspicious(words_view, low):
+    if links and _comments_suspicious(words_view, low, narrow):
         return True
     # Styled letters start at U+FF21 (structure.STYLED_RUN): text in Latin-1 has none.
     if links and not view.isascii() and not _latin1(view):
@@ -225,20 +234,15 @@ def _split_needles(
     return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
-def _comments_suspicious(view: str, low: bytes | str) -> bool:
+def _comments_suspicious(view: str, low: bytes | str, narrow: bytes | None) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
     from hooklint.spam import comments
 
-    same = isinstance(low, bytes) or len(low) == len(view)
-    text: bytes | str = low if same else view
-    # The ASCII letters of the text as bytes at the offsets of ``low``: other characters become
-    # "?", which no needle holds and which separates words, as in ASCII text.
-    narrow: bytes | None = None
-    if isinstance(low, bytes):
-        narrow = low
-    elif same:
-        narrow = low.encode("ascii", "replace")
+    # ``narrow``: the ASCII letters of ``low`` as bytes at its offsets, None when lowering
+    # changed the length of the text (see worth_checking). "?", for any other character, is
+    # in no needle and separates words, as in ASCII text.
+    text: bytes | str = view if narrow is None else low
     # Its words, made once: a needle whose first word or an inner word is absent costs no scan.
     words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
 
@@ -257,7 +261,12 @@ def _comments_suspicious(view: str, low: bytes | str) -> bool:
             return found
         return positions(view.lower(), needles)
 
+    anchors = tuple(a.encode() for a in comments.ANCHORS)
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
+        # The anchors are letters: one in the window read as prose is one in its lowercase
+        # bytes (markup only turns into spaces), so a window without any holds no family.
+        if narrow is not None and not any(a in narrow[start:end] for a in anchors):
+            continue
         if comments.family(_window(view, start, end)):
             return True
     # Praise counts only after a commenter name that is a keyword phrase (rules._comment_spam).
@@ -293,21 +302,18 @@ _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
 _BOILERPLATE_BYTES = tuple(w.encode() for w in _BOILERPLATE_WORDS)
 
 
-def _phrases_suspicious(view: str, low: bytes | str, kind: str) -> bool:
+def _phrases_suspicious(view: str, low: bytes | str, narrow: bytes | None, kind: str) -> bool:
     """A call to action near a site word (HL301) or a boilerplate label (HL310).
 
-    The key words are found in ``low`` (the view lowercased: bytes for ASCII text) when its
-    offsets are those of the view; the loose patterns then run only in merged windows around them,
-    lowercased window by window, so the work stays linear however often the words occur.
+    The key words are found in ``narrow`` (the view lowercased, as bytes, "?" for each
+    character not ASCII) when lowering kept the offsets of the view; the loose patterns then
+    run only in merged windows around them, lowercased window by window, so the work stays
+    linear however often the words occur.
     """
     from hooklint.spam import phrases
 
-    if isinstance(low, bytes):
-        boilerplate_hits, site_hits = _key_word_hits(low)
-    elif len(low) == len(view):
-        # One byte per character (other scripts become "?", in no key word): bytes are
-        # searched faster than text of wide characters, at the same offsets.
-        boilerplate_hits, site_hits = _key_word_hits(low.encode("ascii", "replace"))
+    if narrow is not None:
+        boilerplate_hits, site_hits = _key_word_hits(narrow)
     else:
         # Lowercasing may change the length of non-ASCII text: search the cases as written.
         variants = [(w, w.capitalize(), w.upper()) for w in _BOILERPLATE_WORDS]
@@ -577,8 +583,10 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
         defined = {_label(m.group(1)): m.group(2) for m in _DEFINITION.finditer("\n" + view)}
         if defined:
             for m in _BRACKETED.finditer(view):
+                if m.group(2) is not None:
+                    continue  # an inline link, taken above
                 label = _label(m.group(3) or m.group(1))
-                if m.group(2) is None and label in defined:
+                if label in defined:
                     pairs.append((m.group(1), defined[label]))
     if "`_" in view:
         targets = {}

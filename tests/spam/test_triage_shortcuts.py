@@ -399,3 +399,61 @@ def test_query_pairs_positive_and_near_miss() -> None:
     ]
     assert domains.query_pairs("tag=&x", keep_blank_values=False) == []
     assert domains.query_pairs("t%61g=a+b", keep_blank_values=False) == [("tag", "a b")]
+
+
+# ------------------------------------------------------------------ comment-bot families
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_match_of_a_family_holds_one_of_its_anchors(data: st.DataObject) -> None:
+    from hooklint.spam import comments
+
+    index = data.draw(st.integers(0, len(comments.FAMILY_ANCHORS) - 1))
+    _, pattern = comments.families()[index]
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(a in text for a in comments.FAMILY_ANCHORS[index])
+
+
+_FAMILY_VOCABULARY = (
+    "interested in like to trade trading exchange links with guest posting or vice versa came"
+    " return the favor surfing online more than three hours just wrote a long comment but"
+    " after i clicked submit my brother suggested might this blog extremely impressed your"
+    " writing skills do you mind if quote couple of posts don't have donate button heya i'm"
+    " for first time here attractive section content give quick shout out enjoy reading"
+    " quick note here instead calling noticed could get lot visitors try service free 3 days"
+    " over 500 targeted off topic was wondering knew"
+)
+FAMILY_WORDS = st.sampled_from([*_FAMILY_VOCABULARY.split(), ", ", ". ", "- ", "  "])
+
+
+def _plain_family(lower: str) -> object:
+    from hooklint.spam import comments
+
+    if not any(n in lower for n in comments.FAMILY_NEEDLES):
+        return None
+    for name, pattern in comments.families():
+        m = pattern.search(lower)
+        if m:
+            return name, m.span()
+    return None
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(FAMILY_WORDS, max_size=30).map(" ".join))
+def test_families_are_found_as_without_their_anchors(text: str) -> None:
+    from hooklint.spam import comments
+
+    found = comments.family(text)
+    assert (found and (found[0], found[1].span())) == _plain_family(text)
+
+
+def test_family_anchor_positive_and_near_miss() -> None:
+    from hooklint.spam import comments, triage
+
+    assert comments.family("i was surfing online more than three hours today")
+    assert not comments.family("i was surfing online more than three days today")
+    page = "x " * 300 + "i was surfing online more than three hours today"
+    low = page.lower().encode()
+    assert triage._comments_suspicious(page, low, low)
+    assert not triage._comments_suspicious(page[:-12], low[:-12], low[:-12])
