@@ -24,20 +24,22 @@ def positions(text: AnyStr, words: Iterable[AnyStr]) -> list[int]:
     """Sorted offsets of every occurrence of any of ``words``: one C-level substring search per
     word, which is many times faster than one regex alternation over the text."""
     out: list[int] = []
+    pieces: dict[AnyStr, list[int]] = {}  # the offsets of each piece searched, found once
     for word in words:
-        out.extend(_occurrences(text, word))
+        out.extend(_occurrences(text, word, pieces))
     out.sort()
     return out
 
 
-def _occurrences(text: AnyStr, word: AnyStr) -> Iterator[int]:
+def _occurrences(text: AnyStr, word: AnyStr, pieces: dict[AnyStr, list[int]]) -> Iterator[int]:
     """Every offset of ``word`` in ``text``, as :func:`find_all` gives them.
 
     A word with a space in it ("instead of") is looked for by its longest piece without one,
     and checked whole where that piece is: the substring search skips ahead by the length of
     what it looks for unless the next character occurs in it, and spaces are everywhere in
     prose (three times faster on a padded Markdown table). Each occurrence of the word holds
-    its piece at one fixed offset, so the two give the same offsets.
+    its piece at one fixed offset, so the two give the same offsets. Words that share their
+    piece ("fake degree", "fake diploma") share its search (``pieces``).
     """
     space = b" " if isinstance(word, bytes) else " "
     if space not in word:
@@ -48,7 +50,9 @@ def _occurrences(text: AnyStr, word: AnyStr) -> Iterator[int]:
     if not piece:
         yield from find_all(text, word)
         return
-    for at in find_all(text, piece):
+    if piece not in pieces:
+        pieces[piece] = list(find_all(text, piece))
+    for at in pieces[piece]:
         start = at - offset
         if start >= 0 and text.startswith(word, start):
             yield start

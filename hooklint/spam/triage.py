@@ -112,7 +112,7 @@ def worth_checking(
 
         if styled_runs(view):
             return True
-    return links and _links_suspicious(view, options)
+    return links and _links_suspicious(view, options, narrow if view.isascii() else None)
 
 
 def _foreign_needles() -> tuple[str, ...]:
@@ -443,26 +443,36 @@ def _label(text: str) -> str:
     return " ".join(text.strip("`").lower().split())
 
 
-def _links_suspicious(view: str, options: SpamOptions) -> bool:
+def _cased(view: str, low: bytes | None, word: str, cases: tuple[str, ...]) -> list[int]:
+    """The offsets of ``word`` in ``view`` written in one of ``cases``: found in ``low`` (the
+    lowercase bytes of ASCII ``view``, one search for every case) when given."""
+    if low is None:
+        return [at for case in cases for at in find_all(view, case)]
+    n = len(word)
+    return [at for at in find_all(low, word.encode()) if view[at : at + n] in cases]
+
+
+def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None) -> bool:
+    """Hosts and URLs that could make a link rule fire; ``low``: the lowercase bytes of ASCII
+    ``view``, or None."""
     from hooklint.spam.context import context
 
     ctx = context(options)
     urls: set[tuple[str, str]] = set()
     if "//" in view:
         urls.update(_URL.findall(view))
-    for needle in ("www.", "WWW.", "Www."):
-        for at in find_all(view, needle):
-            if at and (view[at - 1].isalnum() or view[at - 1] in "._@/-"):
-                continue
-            m = _HOST_REST.match(view, at)
-            if m:
-                urls.add((m.group(1), m.group(2) or ""))
+    for at in _cased(view, low, "www.", ("www.", "WWW.", "Www.")):
+        if at and (view[at - 1].isalnum() or view[at - 1] in "._@/-"):
+            continue
+        m = _HOST_REST.match(view, at)
+        if m:
+            urls.add((m.group(1), m.group(2) or ""))
     for host, rest in urls:
         if _host_suspicious(host.lower().rstrip("."), ctx):
             return True
         if rest and _rest_suspicious(host.lower().rstrip("."), rest, ctx):
             return True
-    return _link_texts_suspicious(view, ctx)
+    return _link_texts_suspicious(view, ctx, low)
 
 
 @lru_cache(maxsize=4096)
@@ -567,7 +577,7 @@ def _short_run(run: list[tuple[str, str | None]]) -> bool:
     return len(hosts) >= 6
 
 
-def _link_texts_suspicious(view: str, ctx: Context) -> bool:
+def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) -> bool:
     """Link texts that name an address (HL303) or sell something (HL306), HTML anchors with
     the attributes HL307 looks at, and styles that hide an element."""
     from hooklint.spam import phrases
@@ -618,11 +628,10 @@ def _link_texts_suspicious(view: str, ctx: Context) -> bool:
             spans.append((m.start(), m.end(), pairs[-1][0], href))
     if not pairs:
         return False
-    for needle in ("style", "STYLE", "Style"):
-        for at in find_all(view, needle):
-            value = _STYLE_VALUE.match(view, at + 5)
-            if value and hiding_style(value.group(1)):
-                return True
+    for at in _cased(view, low, "style", ("style", "STYLE", "Style")):
+        value = _STYLE_VALUE.match(view, at + 5)
+        if value and hiding_style(value.group(1)):
+            return True
     if _sells(pairs):
         return True
     if len(spans) >= 8 and _bomb_suspicious(spans, view):

@@ -457,3 +457,21 @@ def test_family_anchor_positive_and_near_miss() -> None:
     low = page.lower().encode()
     assert triage._comments_suspicious(page, low, low)
     assert not triage._comments_suspicious(page[:-12], low[:-12], low[:-12])
+
+
+CASE_PIECES = st.sampled_from(
+    ["www.", "WWW.", "Www.", "wWw.", "style", "STYLE", "Style", "sTyle", "w", "."]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CASE_PIECES, max_size=20).map("".join))
+def test_cased_words_are_found_by_one_search_of_the_lowercase_bytes(view: str) -> None:
+    for word, cases in (("www.", ("www.", "WWW.", "Www.")), ("style", ("style", "STYLE", "Style"))):
+        plain = triage._cased(view, None, word, cases)
+        assert sorted(triage._cased(view, view.encode().lower(), word, cases)) == sorted(plain)
+
+
+def test_cased_positive_and_near_miss() -> None:
+    view = "see www.a.example, WWW.B.EXAMPLE and wWw.c.example"
+    assert triage._cased(view, view.lower().encode(), "www.", ("www.", "WWW.", "Www.")) == [4, 19]
