@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from hooklint.diagnostic import Diagnostic, safe
 from hooklint.rules import Finding
-from hooklint.settings import Selection, Settings
+from hooklint.settings import ALL_CODES, Selection, Settings
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -150,8 +150,10 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
         if decoded.text is None:  # binary: skipped silently
             return []
         text = decoded.text
-        findings = _character_findings(
-            text, "code" if kind != "python" and is_code(path) else kind, path
+        findings = (
+            _character_findings(text, "code" if kind != "python" and is_code(path) else kind, path)
+            if not selection.enabled <= _NO_CHARACTER_RULE
+            else []  # only file and spam codes selected (--select HL3): none would be reported
         )
         if spam is not None:
             findings.extend(_spam_findings(text, kind, spam))
@@ -166,6 +168,11 @@ def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     if problem is not None:
         findings.insert(0, problem)
     return _diagnostics(path, text, findings, selection, settings)
+
+
+# The codes no character rule reports: read errors, decoding (HL002, from decode), the audit
+# of suppressions, and the spam rules.
+_NO_CHARACTER_RULE = frozenset(code for code in ALL_CODES if code.startswith(("HL0", "HL3")))
 
 
 def python_findings(text: str, spam: Any | None, path: str | None = None) -> list[Finding]:
