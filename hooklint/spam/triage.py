@@ -51,6 +51,12 @@ def _contains(low: bytes | str, needles: tuple[str, ...]) -> bool:
     return any(n in low for n in needles)
 
 
+def _link_needle(low: bytes | str) -> bool:
+    """``_contains(low, _LINK_NEEDLES)``: four of the needles hold "//", so text without it is
+    searched for "www." alone."""
+    return _contains(low, ("www.",)) or (_contains(low, ("//",)) and _contains(low, _LINK_NEEDLES))
+
+
 def worth_checking(
     text: str, kind: str, options: SpamOptions, regions: Sequence[tuple[int, int]] | None
 ) -> bool:
@@ -77,8 +83,13 @@ def worth_checking(
     elif len(low) == len(words_view):
         narrow = low.encode("ascii", "replace")
     searched = low if narrow is None else narrow
-    links = _contains(searched, _LINK_NEEDLES)
-    words = _contains(searched, _PHRASE_NEEDLES)
+    links = _link_needle(searched)
+    # The phrase needles are the key words _phrases_suspicious looks for: found once.
+    key_hits = _key_word_hits(narrow) if narrow is not None else None
+    if key_hits is not None:
+        words = bool(key_hits[0] or key_hits[1])
+    else:
+        words = _contains(searched, _PHRASE_NEEDLES)
     spintax = _SPINTAX_NEEDLE.search(words_view) is not None
     # Title-Case stuffing is looked for in documents, not in code comments, UI catalogues or
     # the values of data files (names and labels, Title-Case by nature).
@@ -100,9 +111,11 @@ def worth_checking(
 
     if spintax and phrases.spun_groups(words_view):
         return True
-    if words and _phrases_suspicious(words_view, low, narrow, kind):
+    if words and _phrases_suspicious(words_view, key_hits, kind):
         return True
-    if titles and _stuffing_suspicious(words_view, options):
+    if titles and _stuffing_suspicious(
+        words_view, options, low.decode("ascii") if isinstance(low, bytes) else low
+    ):
         return True
     if links and _comments_suspicious(words_view, low, narrow):
         return True
@@ -302,18 +315,19 @@ _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
 _BOILERPLATE_BYTES = tuple(w.encode() for w in _BOILERPLATE_WORDS)
 
 
-def _phrases_suspicious(view: str, low: bytes | str, narrow: bytes | None, kind: str) -> bool:
+def _phrases_suspicious(view: str, key_hits: tuple[list[int], list[int]] | None, kind: str) -> bool:
     """A call to action near a site word (HL301) or a boilerplate label (HL310).
 
-    The key words are found in ``narrow`` (the view lowercased, as bytes, "?" for each
-    character not ASCII) when lowering kept the offsets of the view; the loose patterns then
+    ``key_hits``: the offsets of the key words (_key_word_hits of the view lowercased, as
+    bytes, "?" for each character not ASCII) when lowering kept the offsets of the view, None
+    otherwise; the loose patterns then
     run only in merged windows around them, lowercased window by window, so the work stays
     linear however often the words occur.
     """
     from hooklint.spam import phrases
 
-    if narrow is not None:
-        boilerplate_hits, site_hits = _key_word_hits(narrow)
+    if key_hits is not None:
+        boilerplate_hits, site_hits = key_hits
     else:
         # Lowercasing may change the length of non-ASCII text: search the cases as written.
         variants = [(w, w.capitalize(), w.upper()) for w in _BOILERPLATE_WORDS]
@@ -356,9 +370,10 @@ _TITLE_LINK_TEXT = re.compile(
 _LOOSE_GAP = r"(?:[ \t\n*_\[\]>#~]|\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>)+"
 
 
-def _stuffing_suspicious(view: str, options: SpamOptions) -> bool:
+def _stuffing_suspicious(view: str, options: SpamOptions, low: str | None = None) -> bool:
     """A Title-Case link text to an unrelated site that occurs three times or more, and whose
-    words occur (almost) nowhere else (rules._stuffing also wants it pushed into a name)."""
+    words occur (almost) nowhere else (rules._stuffing also wants it pushed into a name).
+    ``low``: ``view.lower()``, when the caller has it."""
     from hooklint.spam.context import context, related_link
 
     ctx = context(options)
@@ -383,7 +398,6 @@ def _stuffing_suspicious(view: str, options: SpamOptions) -> bool:
         texts = sorted(text for text in targets if unrelated(text))[:500]
     else:
         texts = sorted(targets)
-    low = ""
     for text in texts:
         words = text.split()
         if any(view.count(w) < 3 for w in words):

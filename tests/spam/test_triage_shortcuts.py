@@ -475,3 +475,24 @@ def test_cased_words_are_found_by_one_search_of_the_lowercase_bytes(view: str) -
 def test_cased_positive_and_near_miss() -> None:
     view = "see www.a.example, WWW.B.EXAMPLE and wWw.c.example"
     assert triage._cased(view, view.lower().encode(), "www.", ("www.", "WWW.", "Www.")) == [4, 19]
+
+
+NEEDLE_PIECES = st.sampled_from(
+    ["://", "//", "/", ":", "www", "www.", "(", '"', "'", "site", "page", "blog", "weblog",
+     "reply", "publish", "this", "this:", "we", "x", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NEEDLE_PIECES, max_size=12).map("".join))
+def test_needles_are_found_as_by_searching_each(text: str) -> None:
+    low = text.encode()
+    assert triage._link_needle(low) == triage._contains(low, triage._LINK_NEEDLES)
+    assert triage._link_needle(text) == triage._contains(text, triage._LINK_NEEDLES)
+    boilerplate, sites = triage._key_word_hits(low)
+    assert bool(boilerplate or sites) == triage._contains(low, triage._PHRASE_NEEDLES)
+
+
+def test_needles_positive_and_near_miss() -> None:
+    assert triage._link_needle(b'see "//cdn.example/x"')
+    assert not triage._link_needle(b"see a/b and www")
