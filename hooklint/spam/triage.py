@@ -671,22 +671,24 @@ def _sells(pairs: Sequence[tuple[str, str | None]]) -> bool:
     from hooklint.spam import phrases
     from hooklint.unicode.chars import skeleton
 
-    # One test over all link texts at once; the texts one by one only if it passes.
-    joined = "\n".join(text for text, _ in pairs).lower()
-    if not (
-        phrases.may_sell(skeleton(joined)) or (not joined.isascii() and phrases.may_sell(joined))
-    ):
-        return False
     # Each text as it is tested is a line of ``lines`` (lowercasing and the skeleton go
     # character by character), so a text can sell only if it holds one of the key words of
     # ``lines``; a phone number or a Chinese stem there (which the words cannot place) sends
-    # every text to the test.
+    # every text to the test, and no key word at all settles it.
     shown = [" ".join(text.lower().split()) for text, _ in pairs]
     lines = "\n".join(shown)
     keys = phrases.sale_words(skeleton(lines))
     if keys is not None and not lines.isascii():
         more = phrases.sale_words(lines)
         keys = None if more is None else keys | more
+    if keys is not None and not keys:
+        return False
+    # One test over all link texts at once (as written); the texts one by one only if it passes.
+    joined = "\n".join(text for text, _ in pairs).lower()
+    if not (
+        phrases.may_sell(skeleton(joined)) or (not joined.isascii() and phrases.may_sell(joined))
+    ):
+        return False
     for text in shown:
         plain = skeleton(text)
         if keys is not None and not any(k in plain or k in text for k in keys):
