@@ -93,12 +93,14 @@ def worth_checking(
     spintax = _SPINTAX_NEEDLE.search(words_view) is not None
     # Title-Case stuffing is looked for in documents, not in code comments, UI catalogues or
     # the values of data files (names and labels, Title-Case by nature).
-    titles = (
-        regions is None
+    title = (
+        _TITLE_LINK.search(words_view)
+        if regions is None
         and kind not in ("po", "yaml", "json", "sql")
         and _contains(searched, _LINK_MARKUP)
-        and _TITLE_LINK.search(words_view) is not None
+        else None
     )
+    titles = title is not None
     foreign_form = (
         kind != "po" and not view.isascii() and any(n in view for n in _foreign_needles())
     )
@@ -113,8 +115,11 @@ def worth_checking(
         return True
     if words and _phrases_suspicious(words_view, key_hits, kind):
         return True
-    if titles and _stuffing_suspicious(
-        words_view, options, low.decode("ascii") if isinstance(low, bytes) else low
+    if title is not None and _stuffing_suspicious(
+        words_view,
+        options,
+        low.decode("ascii") if isinstance(low, bytes) else low,
+        title.start(),
     ):
         return True
     if links and _comments_suspicious(words_view, low, narrow):
@@ -125,7 +130,8 @@ def worth_checking(
 
         if styled_runs(view):
             return True
-    return links and _links_suspicious(view, options, narrow if view.isascii() else None)
+    # ``narrow`` is the view's lowercase at its offsets when no lookalike was resolved.
+    return links and _links_suspicious(view, options, narrow if words_view is view else None)
 
 
 def _foreign_needles() -> tuple[str, ...]:
@@ -370,15 +376,18 @@ _TITLE_LINK_TEXT = re.compile(
 _LOOSE_GAP = r"(?:[ \t\n*_\[\]>#~]|\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>)+"
 
 
-def _stuffing_suspicious(view: str, options: SpamOptions, low: str | None = None) -> bool:
+def _stuffing_suspicious(
+    view: str, options: SpamOptions, low: str | None = None, start: int = 0
+) -> bool:
     """A Title-Case link text to an unrelated site that occurs three times or more, and whose
     words occur (almost) nowhere else (rules._stuffing also wants it pushed into a name).
-    ``low``: ``view.lower()``, when the caller has it."""
+    ``low``: ``view.lower()``, when the caller has it; ``start``: where the first match of
+    _TITLE_LINK is (every link text found here starts with one)."""
     from hooklint.spam.context import context, related_link
 
     ctx = context(options)
     targets: dict[str, list[str | None]] = {}  # each link text, with its links' targets
-    for m in _TITLE_LINK_TEXT.finditer(view):
+    for m in _TITLE_LINK_TEXT.finditer(view, start):
         targets.setdefault(" ".join(m.group(1).split()), []).append(m.group(2))
 
     def unrelated(text: str) -> bool:
@@ -458,8 +467,9 @@ def _label(text: str) -> str:
 
 
 def _cased(view: str, low: bytes | None, word: str, cases: tuple[str, ...]) -> list[int]:
-    """The offsets of ``word`` in ``view`` written in one of ``cases``: found in ``low`` (the
-    lowercase bytes of ASCII ``view``, one search for every case) when given."""
+    """The offsets of ASCII ``word`` in ``view`` written in one of ``cases``: found in ``low``
+    (``view`` lowercased, as bytes at its offsets, "?" for a character not ASCII) by one
+    search for every case, when given."""
     if low is None:
         return [at for case in cases for at in find_all(view, case)]
     n = len(word)
@@ -467,8 +477,8 @@ def _cased(view: str, low: bytes | None, word: str, cases: tuple[str, ...]) -> l
 
 
 def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None) -> bool:
-    """Hosts and URLs that could make a link rule fire; ``low``: the lowercase bytes of ASCII
-    ``view``, or None."""
+    """Hosts and URLs that could make a link rule fire; ``low``: ``view`` lowercased, as bytes
+    at its offsets ("?" for a character not ASCII), or None."""
     from hooklint.spam.context import context
 
     ctx = context(options)

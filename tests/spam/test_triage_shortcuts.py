@@ -460,8 +460,9 @@ def test_family_anchor_positive_and_near_miss() -> None:
 
 
 CASE_PIECES = st.sampled_from(
-    ["www.", "WWW.", "Www.", "wWw.", "style", "STYLE", "Style", "sTyle", "w", "."]
-)
+    ["www.", "WWW.", "Www.", "wWw.", "style", "STYLE", "Style", "sTyle", "w", ".", "\u00e9",
+     "\u212a", "\u0131", "\u0441"]
+)  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
@@ -469,7 +470,9 @@ CASE_PIECES = st.sampled_from(
 def test_cased_words_are_found_by_one_search_of_the_lowercase_bytes(view: str) -> None:
     for word, cases in (("www.", ("www.", "WWW.", "Www.")), ("style", ("style", "STYLE", "Style"))):
         plain = triage._cased(view, None, word, cases)
-        assert sorted(triage._cased(view, view.encode().lower(), word, cases)) == sorted(plain)
+        low = view.lower().encode("ascii", "replace")
+        assert len(low) == len(view)
+        assert sorted(triage._cased(view, low, word, cases)) == sorted(plain)
 
 
 def test_cased_positive_and_near_miss() -> None:
@@ -496,3 +499,20 @@ def test_needles_are_found_as_by_searching_each(text: str) -> None:
 def test_needles_positive_and_near_miss() -> None:
     assert triage._link_needle(b'see "//cdn.example/x"')
     assert not triage._link_needle(b"see a/b and www")
+
+
+TITLE_PIECES = st.sampled_from(
+    ["[Roof Repair](https://a.example/)", "> Best Movers <", "`Aa Bb`", "[aa Bb]", "[Aa]", "[",
+     ">", "`", " ", "\n", "Roof", "Repair", "*", "_", "](x)", "<", "[Aa\tBb\tCc Dd Ee]"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TITLE_PIECES, max_size=16).map("".join))
+def test_title_link_texts_start_at_or_after_the_first_title_link(view: str) -> None:
+    first = triage._TITLE_LINK.search(view)
+    every = [m.span() for m in triage._TITLE_LINK_TEXT.finditer(view)]
+    if first is None:
+        assert every == []
+    else:
+        assert [m.span() for m in triage._TITLE_LINK_TEXT.finditer(view, first.start())] == every
