@@ -81,7 +81,7 @@ FAMILY_NEEDLES = (
     "would like this", "may like this", "impressed", "quote a", "donate", "heya", "attractive",
     "shout", "apprentice", "off topic",
 )  # fmt: skip
-_PRAISE_NEEDLES = (
+PRAISE_NEEDLES = (
     "post", "article", "blog", "site", "write", "info", "content", "page", "data", "thank",
     "work", "bookmark", "visit", "admin", "webmaster", "looking", "searching", "paragraph",
 )  # fmt: skip
@@ -134,14 +134,14 @@ MAX_PRAISE = 700
 
 def generic_praise(lower: str) -> bool:
     """Whether a short comment (normalised lowercase) is praise that fits any page."""
-    if len(lower) > MAX_PRAISE or not any(n in lower for n in _PRAISE_NEEDLES):
+    if len(lower) > MAX_PRAISE or not any(n in lower for n in PRAISE_NEEDLES):
         return False
     return _praise().search(lower) is not None
 
 
 def praise_in(lower: str) -> bool:
     """Whether normalised lowercase text of any length holds generic praise (the prefilter)."""
-    return any(n in lower for n in _PRAISE_NEEDLES) and _praise().search(lower) is not None
+    return any(n in lower for n in PRAISE_NEEDLES) and _praise().search(lower) is not None
 
 
 _NAME_WORD = re.compile(r"[^\W_]+")

@@ -298,7 +298,12 @@ def _comments_suspicious(view: str, low: bytes | str, narrow: bytes | None) -> b
         if " " in m.group(1)
         and (comments.keyword_name(m.group(1)) or phrases.spam_anchor(m.group(1).lower()))
     )
+    praise = tuple(n.encode() for n in comments.PRAISE_NEEDLES)
     for start, end in windows(named, len(view), 0, 1400):
+        # praise_in wants one of its needles, which are letters: as for the families, a window
+        # whose lowercase bytes hold none holds none once read as prose.
+        if narrow is not None and not any(n in narrow[start:end] for n in praise):
+            continue
         if comments.praise_in(_window(view, start, end)):
             return True
     from hooklint.spam import phrases

@@ -516,3 +516,35 @@ def test_title_link_texts_start_at_or_after_the_first_title_link(view: str) -> N
         assert every == []
     else:
         assert [m.span() for m in triage._TITLE_LINK_TEXT.finditer(view, first.start())] == every
+
+
+def test_window_gates_look_for_letters_only() -> None:
+    """What lets a window be judged by its lowercase bytes: each needle and anchor is ASCII
+    letters, which reading a window as prose neither makes nor splits (markup turns into
+    spaces, typographic dashes and quotes into ASCII ones)."""
+    from hooklint.spam import comments
+
+    for word in (*comments.PRAISE_NEEDLES, *comments.ANCHORS):
+        assert word.isascii() and word.isalpha(), word
+
+
+RAW_PIECES = st.sampled_from(
+    ["great", "post", "po", "st", "thank", "s", " ", "\n", "*", "_", "<b>", "`x`", "](u)", "[",
+     "\u2014", "\u2019", "Great", "POST", "\u212a", "keep up the good work", "i'll return", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(RAW_PIECES, max_size=16).map("".join))
+def test_praise_read_as_prose_holds_a_needle_of_the_lowercase_bytes(raw: str) -> None:
+    from hooklint.spam import comments
+    from hooklint.spam.phrases import raw_window
+
+    low = raw.lower()
+    if len(low) != len(raw):
+        return
+    narrow = low.encode("ascii", "replace")
+    if comments.praise_in(raw_window(raw)):
+        assert any(n.encode() in narrow for n in comments.PRAISE_NEEDLES)
+    if comments.family(raw_window(raw)):
+        assert any(a.encode() in narrow for a in comments.ANCHORS)
