@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hooklint.spam import domains
-from hooklint.spam.search import find_all, positions, windows
+from hooklint.spam.search import find_all, holds, positions, windows
 
 if TYPE_CHECKING:
     from hooklint.spam import SpamOptions
@@ -51,10 +51,19 @@ def _contains(low: bytes | str, needles: tuple[str, ...]) -> bool:
     return any(n in low for n in needles)
 
 
+def _holds_any(low: bytes | str, needles: tuple[str, ...]) -> bool:
+    """``_contains(low, needles)`` for needles that start with punctuation or "w" (search.holds)."""
+    if isinstance(low, bytes):
+        return any(holds(low, n.encode()) for n in needles)
+    return any(holds(low, n) for n in needles)
+
+
 def _link_needle(low: bytes | str) -> bool:
     """``_contains(low, _LINK_NEEDLES)``: four of the needles hold "//", so text without it is
     searched for "www." alone."""
-    return _contains(low, ("www.",)) or (_contains(low, ("//",)) and _contains(low, _LINK_NEEDLES))
+    return _holds_any(low, ("www.",)) or (
+        _holds_any(low, ("//",)) and _holds_any(low, _LINK_NEEDLES)
+    )
 
 
 def worth_checking(
@@ -97,7 +106,7 @@ def worth_checking(
         _TITLE_LINK.search(words_view)
         if regions is None
         and kind not in ("po", "yaml", "json", "sql")
-        and _contains(searched, _LINK_MARKUP)
+        and _holds_any(searched, _LINK_MARKUP)
         else None
     )
     titles = title is not None
@@ -458,6 +467,7 @@ _INLINE = re.compile(r"\[([^\[\]]{1,500})\]\(\s{0,10}<?([^\s()<>]{1,2048})")
 # Searched in "\n" + text: a literal first character is what lets the engine skip ahead.
 _DEFINITION = re.compile(r"\n[ \t]{0,3}\[([^\[\]\n]{1,500})\]:[ \t]*<?(\S{1,2048})")
 _ANCHOR = re.compile(r"<[aA]\b([^<>]{0,4000})>([^<]{0,500}(?:<(?!/[aA]\s*>)[^<]{0,500}){0,20})")
+_ANCHOR_START = re.compile(r"<[aA]")  # "<a" in view or "<A" in view, at the speed of holds
 _RST_LINK = re.compile(r"([^`<>]{1,500}?)\s*(?:<([^`<>\s]{1,2048})>)?\Z")
 _RST_TARGET = re.compile(
     r"^[ \t]*\.\.[ \t]+_(`[^`]{1,300}`|[^:`]{1,300}):[ \t]*(\S+)", re.MULTILINE
@@ -488,7 +498,7 @@ def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None)
 
     ctx = context(options)
     urls: set[tuple[str, str]] = set()
-    if "//" in view:
+    if holds(view, "//"):
         urls.update(_URL.findall(view))
     for at in _cased(view, low, "www.", ("www.", "WWW.", "Www.")):
         if at and (view[at - 1].isalnum() or view[at - 1] in "._@/-"):
@@ -614,11 +624,11 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
 
     pairs: list[tuple[str, str | None]] = []  # (link text, target)
     spans: list[tuple[int, int, str, str | None]] = []  # the same with where they are
-    if "](" in view:
+    if holds(view, "]("):
         for m in _INLINE.finditer(view):
             pairs.append((m.group(1), m.group(2)))
             spans.append((m.start(), m.end(), m.group(1), m.group(2)))
-    if "]:" in view:
+    if holds(view, "]:"):
         defined = {_label(m.group(1)): m.group(2) for m in _DEFINITION.finditer("\n" + view)}
         if defined:
             for m in _BRACKETED.finditer(view):
@@ -627,7 +637,7 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
                 label = _label(m.group(3) or m.group(1))
                 if label in defined:
                     pairs.append((m.group(1), defined[label]))
-    if "`_" in view:
+    if holds(view, "`_"):
         targets = {}
         if ".. _" in view:
             targets = {_label(m.group(1)): m.group(2) for m in _RST_TARGET.finditer(view)}
@@ -638,7 +648,7 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
                 target = rst.group(2) or targets.get(_label(rst.group(1)))
                 if target is not None:
                     pairs.append((rst.group(1), target))
-    if "<a" in view or "<A" in view:
+    if _ANCHOR_START.search(view):
         for m in _ANCHOR.finditer(view):
             attrs = attributes(m.group(1))
             found = dict(attrs)

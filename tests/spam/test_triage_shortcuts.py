@@ -548,3 +548,32 @@ def test_praise_read_as_prose_holds_a_needle_of_the_lowercase_bytes(raw: str) ->
         assert any(n.encode() in narrow for n in comments.PRAISE_NEEDLES)
     if comments.family(raw_window(raw)):
         assert any(a.encode() in narrow for a in comments.ANCHORS)
+
+
+HOLD_PIECES = st.sampled_from(
+    ["](", "]", "(", ":", "`", "_", "<", "a", "A", "/", ".", "*", "\\", "é", " "]
+)
+HOLD_NEEDLES = ["](", "]:", "`_", "</a", "//", "://", "(//", "www.", ".*", "\\", "<a", "<A"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(HOLD_PIECES, max_size=20).map("".join))
+def test_holds_is_substring_search(text: str) -> None:
+    from hooklint.spam.search import holds
+
+    data = text.encode()
+    for needle in HOLD_NEEDLES:
+        assert holds(text, needle) == (needle in text)
+        assert holds(data, needle.encode()) == (needle.encode() in data)
+    assert (triage._ANCHOR_START.search(text) is not None) == ("<a" in text or "<A" in text)
+    for needles in (triage._LINK_NEEDLES, triage._LINK_MARKUP):
+        assert triage._holds_any(data, needles) == triage._contains(data, needles)
+        assert triage._holds_any(text, needles) == triage._contains(text, needles)
+
+
+def test_holds_positive_and_near_miss() -> None:
+    from hooklint.spam.search import holds
+
+    assert holds("see [a](b)", "](")
+    assert not holds("see [a] (b)", "](")
+    assert not holds("a.b", ".*")  # a literal, not a pattern
