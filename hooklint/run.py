@@ -208,10 +208,7 @@ def _may_hold_spam(kind: str, data: bytes) -> bool:
             or (kind == "template" and b"href" in data)
         )
     if kind in ("python", "po"):
-        # Two searches in most files: the template words share " our ".
-        return b"xn--" in data or (
-            b" our " in data and any(word in data for word in _TEMPLATE_BYTES)
-        )
+        return _PUNYCODE_BYTES.search(data) is not None or _TEMPLATE_BYTES.search(data) is not None
     return True
 
 
@@ -239,7 +236,12 @@ def _spam_findings(text: str, kind: str, options: Any) -> list[Finding]:
 # words every spun template of HL301 contains (" our own site", " contact us at our web-page";
 # not "your own"), or a punycode host.
 _TEMPLATE_WORDS = (" our own", " our web")
-_TEMPLATE_BYTES = tuple(word.encode() for word in _TEMPLATE_WORDS)
+# The same searches in a file's bytes, which every source file and catalogue pays for. Each
+# pattern starts with a byte that is rare in source ("x", "w"): the regex engine runs to each
+# one in a tight loop, a third faster than ``in`` steps through the bytes for a needle of a few
+# common bytes (" our "). The words are found from their "w" and read back from there.
+_PUNYCODE_BYTES = re.compile(rb"xn--")
+_TEMPLATE_BYTES = re.compile(rb"w(?:(?<= our ow)n|(?<= our w)eb)")
 
 
 def _prose_punycode(source: str) -> bool:
