@@ -529,25 +529,31 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
     """Whether a non-ASCII character of ``text`` may stand in a name: in code or in an f-string.
 
     Only some lines are read: those with a non-ASCII character (``rows``, which is
-    ``non_ascii_lines(text)``), and those with a triple quote or a final backslash (with the line
-    after it), the only ones that can leave the next line inside a string. A ``False`` is
-    certain for code that Python 3.11 can read; a ``True`` may be cautious, and only costs the
-    tokenizer. (Python 3.12 lets an f-string nest its own quotes and spread a replacement field
-    over lines; where that shows on a line that is read, the answer is ``True``.)
+    ``non_ascii_lines(text)``), and those before the last of them with a triple quote or a final
+    backslash (with the line after it), the only ones that can leave the next line inside a
+    string. A ``False`` is certain for code that Python 3.11 can read; a ``True`` may be
+    cautious, and only costs the tokenizer. (Python 3.12 lets an f-string nest its own quotes
+    and spread a replacement field over lines; where that shows on a line that is read, the
+    answer is ``True``.)
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             return True  # lone CR line ends: rare, left to the tokenizer
     lines = dict(rows)  # line number -> text
+    # The lines after the last non-ASCII one change nothing that is read: a line's state comes
+    # from the lines before it, and they hold no name to look at.
+    last = max(lines, default=0)
     for needle in (*_TRIPLE_QUOTES, "\\\n"):
         lineno, counted = 1, 0
         found = text.find(needle)
         while found >= 0:
             lineno += text.count("\n", counted, found)
             counted = found
+            if lineno > last:
+                break
             _add_line(lines, text, lineno, found)
-            if needle == "\\\n":
+            if needle == "\\\n" and lineno < last:
                 _add_line(lines, text, lineno + 1, found + 2)
             found = text.find(needle, found + len(needle))
     order = sorted(lines)
