@@ -315,8 +315,10 @@ def _worth_workers(settings: Settings, files: int, non_ascii_bytes: int) -> bool
 
 class _Workers:
     """Worker processes, started once the non-ASCII files are worth them, that check those
-    files while this process reads and checks the others. Should a worker die (killed, out of
-    memory), its files are checked in this process: the run goes on, and never waits forever."""
+    files while this process reads and checks the others; this process is one of the
+    ``settings.jobs``, and takes its share at the end (see :meth:`collect`). Should a worker die
+    (killed, out of memory), its files are checked in this process: the run goes on, and never
+    waits forever."""
 
     def __init__(self, settings: Settings) -> None:
         import gc
@@ -333,8 +335,10 @@ class _Workers:
         gc.freeze()  # the forked workers share this process's objects: keep the collector off them
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         self.settings = settings
+        # One worker fewer than jobs: each worker costs its own start and its own first use of
+        # the rules' tables and caches, and this process is free once it has read every file.
         self.pool = ProcessPoolExecutor(
-            settings.jobs,
+            settings.jobs - 1,
             mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
             initargs=(settings,),
@@ -350,7 +354,15 @@ class _Workers:
     def collect(self, results: list[list[Diagnostic]]) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
+        # The batches no worker has started yet are checked here, from the last one back, while
+        # the workers go on from the first: the work is shared out as it goes, whatever it costs.
+        for batch, pending in reversed(self.handed):
+            if pending.cancel():
+                for index, path, data in batch:
+                    results[index] = check_data(path, data, self.settings)
         for batch, pending in self.handed:
+            if pending.cancelled():
+                continue
             try:
                 found_each = pending.result()
             except BrokenProcessPool:
