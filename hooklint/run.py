@@ -131,12 +131,15 @@ def _clean_ascii(data: bytes) -> bool:
     return b"\n" not in data or data.count(b"\r") == data.count(b"\r\n")
 
 
-def check_data(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
-    """Decode and check the bytes of the file at ``path``."""
+def check_data(
+    path: str, data: bytes, settings: Settings, *, is_ascii: bool | None = None
+) -> list[Diagnostic]:
+    """Decode and check the bytes of the file at ``path`` (``is_ascii``: ``data.isascii()``, when
+    the caller has asked it already)."""
     selection = settings.selection_for(path)
     kind = kind_of(path)
     spam = settings.spam if selection.spam and _may_hold_spam(kind, data) else None
-    if data.isascii() and _clean_ascii(data):
+    if (data.isascii() if is_ascii is None else is_ascii) and _clean_ascii(data):
         if spam is None:
             return []
         text = data.decode("ascii")
@@ -395,10 +398,10 @@ def check_sources(
             data = read_file(path) if given is None else given
             if isinstance(data, Diagnostic):
                 results.append([data] if data.code in settings.selection_for(path) else [])
-            elif data.isascii() or b"\x00" in data:
+            elif (is_ascii := data.isascii()) or b"\x00" in data:
                 # Pure ASCII, or bytes with a NUL (binary, skipped at once, or UTF-16/32 text):
                 # checked here, without counting their bytes for the workers.
-                results.append(check_data(path, data, settings))
+                results.append(check_data(path, data, settings, is_ascii=is_ascii))
             else:
                 waiting.append((len(results), path, data))
                 results.append([])
