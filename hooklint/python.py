@@ -70,8 +70,9 @@ class _Parsed(NamedTuple):
     bom: int  # 1 when the text starts with a BOM (it shifts the columns of line 1), else 0
 
 
-def check_python(text: str, path: str | None = None) -> list[Finding]:
-    """Every finding in the Python source ``text`` (of the file at ``path``), sorted by position.
+def check_python(text: str, path: str | None = None, utf8: bytes | None = None) -> list[Finding]:
+    """Every finding in the Python source ``text`` (of the file at ``path``; ``utf8``: the text
+    in UTF-8, when the caller has those bytes), sorted by position.
 
     The character rules' findings (HL107 for unusual spaces, since this is code), where a
     confusable inside a name becomes HL105, plus HL105 for names whose skeletons collide.
@@ -79,8 +80,8 @@ def check_python(text: str, path: str | None = None) -> list[Finding]:
     if text.isascii():
         # ASCII names have no lookalikes, and two of them never collide.
         return check_text(text, code=True, path=path)
-    rows = non_ascii_lines(text)
-    findings = check_text(text, code=True, rows=rows, path=path)
+    rows = non_ascii_lines(text, utf8)
+    findings = check_text(text, code=True, rows=rows, path=path, utf8=utf8)
     if any(f.code == "HL107" for f in findings):
         findings = _spaces_in_code(text, findings)
     if not _may_hold_non_ascii_names(text, rows):

@@ -153,8 +153,14 @@ def check_data(
         if decoded.text is None:  # binary: skipped silently
             return []
         text = decoded.text
+        # The bytes are the text in UTF-8 when they decoded as such, whole: the checks may then
+        # search them rather than the text (which takes up to four bytes a character).
+        clean = decoded.encoding == "utf-8" and not decoded.bom and problem is None
         findings = _character_findings(
-            text, "code" if kind != "python" and is_code(path) else kind, path
+            text,
+            "code" if kind != "python" and is_code(path) else kind,
+            path,
+            data if clean else None,
         )
         if spam is not None:
             findings.extend(_spam_findings(text, kind, spam))
@@ -184,17 +190,19 @@ def python_findings(text: str, spam: Any | None, path: str | None = None) -> lis
     return apply_directives(text, findings)
 
 
-def _character_findings(text: str, kind: str, path: str | None = None) -> list[Finding]:
+def _character_findings(
+    text: str, kind: str, path: str | None = None, utf8: bytes | None = None
+) -> list[Finding]:
     if kind == "python":
         try:
             from hooklint.python import check_python
         except ImportError:
             pass
         else:
-            return check_python(text, path)
+            return check_python(text, path, utf8)
     from hooklint.check import check_text
 
-    return check_text(text, code=kind in ("python", "code"), kind=kind, path=path)
+    return check_text(text, code=kind in ("python", "code"), kind=kind, path=path, utf8=utf8)
 
 
 def _may_hold_spam(kind: str, data: bytes) -> bool:
