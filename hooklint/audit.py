@@ -30,9 +30,9 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
 
 from hooklint.diagnostic import Diagnostic, safe
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.settings import (
     Config,
     Settings,
@@ -43,6 +43,9 @@ from hooklint.settings import (
     selection_of,
 )
 from hooklint.source import LINE_END
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "HL004"
 

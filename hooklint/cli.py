@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from hooklint import __version__
 from hooklint.diagnostic import Diagnostic, safe
+from hooklint.records import TYPE_CHECKING
 from hooklint.settings import Settings, UsageError, make_settings
 
 if TYPE_CHECKING:

@@ -12,7 +12,11 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
-from typing import NoReturn, TextIO
+
+from hooklint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
 
 #: the exit status of a crash: hooklint itself failed, nothing is known about the files
 INTERNAL_ERROR = 3

@@ -33,9 +33,9 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from hooklint.check import check_text
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 from hooklint.rules.confusables import ACCENTED_LOOKALIKES, ASCII_LETTERS, WORD
 from hooklint.run import MAX_FILE_SIZE, kind_of, read_regular

@@ -30,10 +30,10 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.rules import Finding
 from hooklint.rules.typography import SKIPPED
 from hooklint.source import LINE_END, non_ascii_lines
@@ -41,6 +41,7 @@ from hooklint.source import LINE_END, non_ascii_lines
 if TYPE_CHECKING:  # (ast and tokenize are imported where a file needs them: few files do)
     import ast
     import tokenize
+    from typing import TypeAlias
 
 #: the codes of the confusable rules, which become HL105 inside a name
 CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})

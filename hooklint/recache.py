@@ -25,7 +25,13 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+
+from hooklint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    _Key = tuple[type, Any, int]
 
 # At most this many patterns in the file (re keeps 512 per process).
 _LIMIT = 300
@@ -34,8 +40,6 @@ _MAX_AGE = 20
 # Patterns seen in one run only, by checksum: a pattern is saved the second time a run compiles
 # it, so the patterns a rule builds from one file's own words do not crowd out the rules' own.
 _SEEN_LIMIT = 4000
-
-_Key = tuple[type, Any, int]
 
 _blobs: dict[_Key, bytes] = {}  # saved programs not built yet in this run
 _saved: dict[_Key, tuple[bytes, int]] = {}  # every saved program, with its age

@@ -16,7 +16,11 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+
+from hooklint.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: every rule code; HL106 is opt-in (selected only by its full code)
 ALL_CODES = (

@@ -32,10 +32,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
 from operator import eq, gt
-from typing import NamedTuple
 
 from hooklint.context import TextContext, without_notation
 from hooklint.diagnostic import describe, safe
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
