@@ -30,6 +30,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from types import SimpleNamespace
 
 from hooklint.diagnostic import Diagnostic, safe
 from hooklint.records import TYPE_CHECKING, NamedTuple
@@ -365,7 +366,9 @@ def _view(config: Config) -> _View:
     return _View(build_parser().parse_args(config.argv), config.project_domains)
 
 
-def _config_findings(rev: str, args: argparse.Namespace, cwd: str) -> list[Diagnostic]:
+def _config_findings(
+    rev: str, args: argparse.Namespace | SimpleNamespace, cwd: str
+) -> list[Diagnostic]:
     """The configuration this run uses, at REV and now (which may be different files, as when a
     change adds a .hooklint.toml beside a pyproject.toml); then every other hooklint
     configuration file the change edits, each against itself at REV (a subproject's, or one
@@ -646,7 +649,7 @@ def reports_audit(argv: Sequence[str], settings: Settings, config_from: str | No
 
 def audit_change(
     argv: Sequence[str],
-    args: argparse.Namespace,
+    args: argparse.Namespace | SimpleNamespace,
     settings: Settings,
     sources: Sequence[tuple[str, bytes | None]],
     changed: dict[str, object],

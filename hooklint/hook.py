@@ -120,13 +120,13 @@ def _option_like(word: str) -> bool:
 
 def hook_options() -> dict[str, bool]:
     """Every option the hook knows, long and short spellings: option -> whether it takes a
-    value. Derived from the command line's parser, so a new option is known here at once."""
-    from hooklint.settings import build_parser
+    value. Derived from the command line's options, so a new option is known here at once."""
+    from hooklint.settings import OPTIONS
 
-    known: dict[str, bool] = {}
-    for action in build_parser()._actions:
-        for spelling in action.option_strings:
-            known[spelling] = action.nargs != 0
+    known = {"-h": False, "--help": False}  # argparse's own
+    for option in OPTIONS:
+        for spelling in option.flags:
+            known[spelling] = option.takes_value
     known.update(dict.fromkeys(HOOK_ONLY, False))
     return known
 
