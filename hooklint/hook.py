@@ -94,6 +94,8 @@ def _split(
 def check_lone_files(lone: Sequence[str], known: dict[str, bool]) -> None:
     """HookUsageError for a file whose name, occurring once, spells in full an option that is
     not DROP_SAFE: it may be the user's option beside a file pre-commit did not pass."""
+    if not lone:  # (the usual case: argparse is not even imported)
+        return
     from hooklint.settings import UsageError, build_parser
 
     parser = build_parser()

@@ -18,13 +18,11 @@ lone ``\\r`` (as Python and :func:`hooklint.check.check_text` count them).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import sys
 import token
 import unicodedata
-import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
@@ -114,6 +112,7 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
     languages is not.
     """
+    import contextlib
     import tokenize
 
     from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
@@ -214,6 +213,7 @@ def _parse(text: str) -> _Parsed | None:
     """The text as the tokenizer is to read it, with its syntax tree; ``None`` when it is not
     valid Python (for the Python running hooklint)."""
     import ast
+    import warnings
 
     bom = 1 if text.startswith("\ufeff") else 0
     source = text[bom:]
@@ -232,6 +232,7 @@ def _parse(text: str) -> _Parsed | None:
 def _tokens(source: str) -> list[tokenize.TokenInfo]:
     """The tokens of ``source``; raises ``tokenize.TokenError`` or ``SyntaxError``."""
     import tokenize
+    import warnings
 
     with warnings.catch_warnings():
         # From 3.12 the tokenizer warns of invalid escape sequences: the compiler's business.
