@@ -10,7 +10,6 @@ flag given on the command line wins over the file (options that add up, such as 
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import sys
@@ -639,6 +638,8 @@ class Settings(NamedTuple):
 def matches(path: str, pattern: str, root: str) -> bool:
     """flake8-style path matching: the pattern against the path relative to ``root``, against the
     path as given, or against its file name; a pattern naming a directory covers its files."""
+    import fnmatch  # (here: most runs have no pattern to match)
+
     given = path.replace(os.sep, "/").removeprefix("./")
     relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
     pattern = pattern.replace(os.sep, "/").removeprefix("./").rstrip("/")
