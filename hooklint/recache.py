@@ -51,7 +51,7 @@ _index: dict[_Key, _Entry] = {}  # saved programs not built yet in this run
 _saved: dict[_Key, _Entry] = {}  # every saved program
 _used: set[_Key] = set()
 _seen: list[int] = []
-_state: dict[str, Any] = {"loaded": False, "compile": None, "file": None, "start": 0}
+_state: dict[str, Any] = {"loaded": False, "compile": None, "fd": None, "start": 0}
 
 
 def _path() -> str | None:
@@ -98,11 +98,15 @@ def load() -> None:
         import marshal
 
         # Kept open for the programs: a file another run puts in its place meanwhile is
-        # another file, and this one's offsets stay true.
-        f = open(path, "rb")  # noqa: SIM115
+        # another file, and this one's offsets stay true. (On Windows, where an open file
+        # cannot be replaced, a run that saves meanwhile saves nothing; a later one does.)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
-            size = int.from_bytes(f.read(4), "little")
-            header, index, seen = marshal.loads(f.read(size))
+            size = int.from_bytes(os.read(fd, 4), "little")
+            meta = os.read(fd, size)
+            if len(meta) != size:
+                raise ValueError("a truncated file")
+            header, index, seen = marshal.loads(meta)
             if header != _header():
                 raise ValueError("another interpreter's file")
             _index.update(index)
@@ -110,23 +114,42 @@ def load() -> None:
             _seen.extend(seen)
             original = re._compile  # type: ignore[attr-defined]
         except BaseException:
-            f.close()
+            os.close(fd)
             raise
     except Exception:  # a cache that does not load is no cache: compile as usual
         _index.clear()
         _saved.clear()
         _seen.clear()
         return
-    _state["file"], _state["start"] = f, 4 + size
+    _state["fd"], _state["start"] = fd, 4 + size
     _state["compile"] = original
     re._compile = _served(original)  # type: ignore[attr-defined]
 
 
 def _program(offset: int, size: int) -> bytes:
-    f = _state["file"]
-    f.seek(_state["start"] + offset)
-    blob: bytes = f.read(size)
-    return blob
+    """The saved program at ``offset``. (One positioned read where the system has it: the
+    workers forked from this process share its descriptor, and with it a seek position.)"""
+    fd, at = _state["fd"], _state["start"] + offset
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, at)
+    os.lseek(fd, at, os.SEEK_SET)  # (Windows, which forks no workers)
+    return os.read(fd, size)
+
+
+def _kept() -> dict[_Key, tuple[bytes, int]]:
+    """The saved programs to save again, with their new age: those this run used, and those
+    not too old; none when the file cannot be read as its index says (it is written anew)."""
+    kept: dict[_Key, tuple[bytes, int]] = {}
+    try:
+        for key, (offset, size, age) in _saved.items():
+            if key in _used or age < _MAX_AGE:
+                blob = _program(offset, size)
+                if len(blob) != size:
+                    return {}
+                kept[key] = (blob, 0 if key in _used else age + 1)
+    except Exception:
+        return {}
+    return kept
 
 
 def _served(original: Callable[[Any, int], Any]) -> Callable[[Any, int], Any]:
@@ -149,7 +172,8 @@ def _served(original: Callable[[Any, int], Any]) -> Callable[[Any, int], Any]:
             for name, index in groupindex.items():
                 indexgroup[index] = name
             built = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
-        except Exception:  # a program _sre refuses: compile it as usual
+        except Exception:  # a program _sre refuses: compile it as usual, and save it anew
+            _saved.pop((pattern, flags), None)
             return original(pattern, flags)
         _used.add((pattern, int(flags)))
         # Later calls find it in re's cache.
@@ -189,11 +213,7 @@ def save() -> None:
             import sre_parse as _parser
         import marshal
 
-        programs: dict[_Key, tuple[bytes, int]] = {
-            key: (_program(offset, size), 0 if key in _used else age + 1)
-            for key, (offset, size, age) in _saved.items()
-            if key in _used or age < _MAX_AGE
-        }
+        programs = _kept()
         for key, compiled in again:
             source, key_flags = key
             code = [int(op) for op in _compiler._code(_parser.parse(source, key_flags), key_flags)]
@@ -212,9 +232,9 @@ def save() -> None:
             offset += len(blob)
         meta = marshal.dumps((_header(), index, still[-_SEEN_LIMIT:]))
         data = b"".join([len(meta).to_bytes(4, "little"), meta, *(b for b, _ in programs.values())])
-        if _state["file"] is not None:  # (Windows replaces no file that is open)
-            _state["file"].close()
-            _state["file"] = None
+        if _state["fd"] is not None:  # (Windows replaces no file that is open)
+            os.close(_state["fd"])
+            _state["fd"] = None
             _index.clear()
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.{os.getpid()}.tmp"

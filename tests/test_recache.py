@@ -169,3 +169,33 @@ def test_a_run_reads_only_the_programs_it_builds(tmp_path: Path) -> None:
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
     done = subprocess.run([sys.executable, "-c", ONE], env=env, capture_output=True, text=True)
     assert done.stdout.split() == ["1", "1"]  # one program read, the others left
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_a_truncated_file_heals(tmp_path: Path) -> None:
+    """Programs cut short (a full disk, a crash while copying) are compiled as usual, and the
+    file is written whole again."""
+    run("save", tmp_path)
+    run("save", tmp_path)
+    (path,) = cache_files(tmp_path)
+    path.write_bytes(path.read_bytes()[:-10])
+    assert int(run("check", tmp_path)) < 4  # (each pattern equal to a fresh one)
+    for _ in range(3):
+        run("save", tmp_path)
+    assert run("check", tmp_path) == "4"
+    _, programs, _ = read_cache(path)
+    assert all(len(blob) > 0 for blob, _ in programs.values())
+
+
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="positioned reads")
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_programs_are_read_without_moving_a_shared_position(tmp_path: Path) -> None:
+    """Workers forked from the run share its descriptor of the file: a program is read by one
+    positioned read, never by a seek that another process could move in between."""
+    run("save", tmp_path)
+    run("save", tmp_path)
+    code = "import os\ndef refuse(*args):\n    raise OSError('seek')\nos.lseek = refuse\n" + ONE
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.split() == ["1", "1"]
