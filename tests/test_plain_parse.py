@@ -38,7 +38,7 @@ def _spellings() -> list[str]:
         words.extend(option.flags)
         long = option.flags[-1]
         if option.takes_value:
-            words.extend(f"{long}={value}" for value in VALUES[:8])
+            words.extend(f"{long}={value}" for value in VALUES)
     return words
 
 
