@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
+from hooklint.records import TYPE_CHECKING
 from hooklint.rules import Finding
 from hooklint.source import LINE_END, lines_matching, non_ascii_lines
 

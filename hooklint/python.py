@@ -18,22 +18,20 @@ lone ``\\r`` (as Python and :func:`hooklint.check.check_text` count them).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import sys
 import token
 import unicodedata
-import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.rules import Finding
 from hooklint.rules.typography import SKIPPED
 from hooklint.source import LINE_END, non_ascii_lines
@@ -41,6 +39,7 @@ from hooklint.source import LINE_END, non_ascii_lines
 if TYPE_CHECKING:  # (ast and tokenize are imported where a file needs them: few files do)
     import ast
     import tokenize
+    from typing import TypeAlias
 
 #: the codes of the confusable rules, which become HL105 inside a name
 CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
@@ -114,6 +113,7 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
     languages is not.
     """
+    import contextlib
     import tokenize
 
     from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
@@ -214,6 +214,7 @@ def _parse(text: str) -> _Parsed | None:
     """The text as the tokenizer is to read it, with its syntax tree; ``None`` when it is not
     valid Python (for the Python running hooklint)."""
     import ast
+    import warnings
 
     bom = 1 if text.startswith("\ufeff") else 0
     source = text[bom:]
@@ -232,6 +233,7 @@ def _parse(text: str) -> _Parsed | None:
 def _tokens(source: str) -> list[tokenize.TokenInfo]:
     """The tokens of ``source``; raises ``tokenize.TokenError`` or ``SyntaxError``."""
     import tokenize
+    import warnings
 
     with warnings.catch_warnings():
         # From 3.12 the tokenizer warns of invalid escape sequences: the compiler's business.

@@ -10,14 +10,15 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from hooklint.diagnostic import Diagnostic, safe
+from hooklint.records import TYPE_CHECKING
 from hooklint.rules import Finding
 from hooklint.settings import Selection, Settings
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from typing import Any
 
 MAX_FILE_SIZE = 256 * 1024 * 1024
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from itertools import compress, count
 from operator import not_
-from typing import NamedTuple
 
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 
 _BOMS = (

@@ -7,7 +7,11 @@ ten or more, and merged windows keep the work of whatever runs inside them linea
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import AnyStr
+
+from hooklint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import AnyStr
 
 Span = tuple[int, int]
 

@@ -25,8 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from hooklint.records import TYPE_CHECKING
 from hooklint.spam import domains
 from hooklint.spam.search import find_all, positions, windows
 
