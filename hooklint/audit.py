@@ -30,9 +30,10 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from types import SimpleNamespace
 
 from hooklint.diagnostic import Diagnostic, safe
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.settings import (
     Config,
     Settings,
@@ -43,6 +44,9 @@ from hooklint.settings import (
     selection_of,
 )
 from hooklint.source import LINE_END
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CODE = "HL004"
 
@@ -362,7 +366,9 @@ def _view(config: Config) -> _View:
     return _View(build_parser().parse_args(config.argv), config.project_domains)
 
 
-def _config_findings(rev: str, args: argparse.Namespace, cwd: str) -> list[Diagnostic]:
+def _config_findings(
+    rev: str, args: argparse.Namespace | SimpleNamespace, cwd: str
+) -> list[Diagnostic]:
     """The configuration this run uses, at REV and now (which may be different files, as when a
     change adds a .hooklint.toml beside a pyproject.toml); then every other hooklint
     configuration file the change edits, each against itself at REV (a subproject's, or one
@@ -643,7 +649,7 @@ def reports_audit(argv: Sequence[str], settings: Settings, config_from: str | No
 
 def audit_change(
     argv: Sequence[str],
-    args: argparse.Namespace,
+    args: argparse.Namespace | SimpleNamespace,
     settings: Settings,
     sources: Sequence[tuple[str, bytes | None]],
     changed: dict[str, object],

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
+from hooklint.records import TYPE_CHECKING
 from hooklint.rules import Finding
 from hooklint.source import LINE_END, lines_matching, non_ascii_lines
 
@@ -27,6 +27,7 @@ def check_text(
     rows: list[tuple[int, str]] | None = None,
     kind: str = "",
     path: str | None = None,
+    utf8: bytes | None = None,
 ) -> list[Finding]:
     """Every finding of the character rules in ``text``, sorted by position.
 
@@ -34,7 +35,7 @@ def check_text(
     ``non_ascii_lines(text)``, when the caller has it already. ``kind`` (``markdown``, ``rst``
     …, as :func:`hooklint.run.kind_of` names it) tells where shell commands stand; ``path``
     is where the text comes from: a locale folder or file name can declare its language (see
-    ``hooklint.context``).
+    ``hooklint.context``). ``utf8`` is ``text`` in UTF-8, when the caller has those bytes.
     """
     findings: list[Finding] = []
     lone_cr = "\r" in text and _LONE_CR.search(text) is not None
@@ -66,10 +67,10 @@ def check_text(
         return findings
 
     if rows is None:
-        rows = non_ascii_lines(text)
+        rows = non_ascii_lines(text, utf8)
     joined = "\n".join(map(itemgetter(1), rows))  # searched first, as one text
     # Outside the non-ASCII lines, only an ASCII control can be a suspect.
-    if _has_ascii_controls(text):
+    if _has_ascii_controls(text, utf8):
         for lineno, line in lines_matching(SUSPECT, text):
             findings.extend(context.scan(lineno, line, code))
     elif SUSPECT.search(joined):
@@ -124,10 +125,12 @@ class _LineContext:
 _NO_CONTROL_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
 
 
-def _has_ascii_controls(text: str) -> bool:
-    """Whether ``text`` holds an ASCII control character other than tab and line ends (bytes
-    are deleted faster than characters are searched)."""
-    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NO_CONTROL_BYTES))
+def _has_ascii_controls(text: str, utf8: bytes | None = None) -> bool:
+    """Whether ``text`` (in UTF-8: ``utf8``, if given) holds an ASCII control character other
+    than tab and line ends (bytes are deleted faster than characters are searched)."""
+    if utf8 is None:
+        utf8 = text.encode("utf-8", "surrogatepass")
+    return bool(utf8.translate(None, _NO_CONTROL_BYTES))
 
 
 def _lone_carriage_returns(text: str) -> list[Finding]:

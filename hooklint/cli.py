@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from hooklint import __version__
 from hooklint.diagnostic import Diagnostic, safe
+from hooklint.records import TYPE_CHECKING
 from hooklint.settings import Settings, UsageError, make_settings
 
 if TYPE_CHECKING:
-    import argparse
+    from types import SimpleNamespace
 
 # Above this many files, a run on a terminal shows its progress on stderr.
 _PROGRESS_FROM = 2000
@@ -194,7 +194,7 @@ def _changed_lines(
 
 def _audit(
     argv: Sequence[str],
-    args: argparse.Namespace,
+    args: SimpleNamespace,
     settings: Settings,
     sources: Sequence[tuple[str, bytes | None]],
     changed: dict[str, object] | None,

@@ -8,11 +8,14 @@ would show as if it were the report.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable
-from typing import NoReturn, TextIO
+
+from hooklint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
 
 #: the exit status of a crash: hooklint itself failed, nothing is known about the files
 INTERNAL_ERROR = 3
@@ -35,6 +38,8 @@ def _backslash_replace(stream: TextIO | None) -> None:
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
     if reconfigure is None or encoding in ("utf-8", "utf8"):
         return
+    import contextlib  # (here: a UTF-8 stream, the usual one, needs nothing)
+
     # A stream already closed or detached: nothing to do.
     with contextlib.suppress(ValueError, OSError):
         reconfigure(errors="backslashreplace")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import NamedTuple
+
+from hooklint.records import NamedTuple
 
 
 class Diagnostic(NamedTuple):
@@ -54,6 +54,8 @@ def safe(text: str) -> str:
 
 def describe(ch: str) -> str:
     """``'а' U+0430 CYRILLIC SMALL LETTER A``, with the character itself only when it is safe."""
+    import unicodedata  # (here: a run over ASCII files describes no character)
+
     name = unicodedata.name(ch, "") or _fallback_name(ch)
     shown = safe(ch)
     if shown == ch:

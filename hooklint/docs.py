@@ -12,7 +12,8 @@ lookalike letters (Cyrillic ``а``, Greek ``Α``) are shown as they are and mark
 from __future__ import annotations
 
 import textwrap
-from typing import NamedTuple
+
+from hooklint.records import NamedTuple
 
 
 class RuleDoc(NamedTuple):

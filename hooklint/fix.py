@@ -33,9 +33,9 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from hooklint.check import check_text
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 from hooklint.rules.confusables import ACCENTED_LOOKALIKES, ASCII_LETTERS, WORD
 from hooklint.run import MAX_FILE_SIZE, kind_of, read_regular
@@ -44,12 +44,12 @@ from hooklint.suppress import apply_directives
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
     CYRILLIC,
-    IMITATIONS,
     LATIN,
     LOOKALIKES,
     NEUTRAL_SCRIPTS,
     SYMBOL_LOOKALIKES,
     WEAK_LOOKALIKES,
+    imitations,
     script_and_kind,
 )
 
@@ -315,7 +315,7 @@ def _word_edits(text: str, words: Sequence[_Word]) -> list[_Edit]:
             continue
         if len(w.text) == 1 and w.text in ASCII_LETTERS:
             # A lone Latin c or o flagged among Cyrillic words: the Cyrillic word с or о.
-            twin = IMITATIONS[CYRILLIC].get(w.text)
+            twin = imitations()[CYRILLIC].get(w.text)
             if twin is not None:
                 edits.append(_Edit(w.start, w.start + 1, twin, 1))
             continue
@@ -455,7 +455,7 @@ def _twin(ch: str, script: int) -> str | None:
     """The letter of ``script`` that ``ch`` imitates (``a`` → Cyrillic ``а``), when that is
     certain: a plain letter of the alphabet, of the same case as ``ch``."""
     looks = ch if ch.isascii() else LOOKALIKES.get(ch) or SYMBOL_LOOKALIKES.get(ch)
-    twin = IMITATIONS.get(script, {}).get(looks or "")
+    twin = imitations().get(script, {}).get(looks or "")
     if twin is None or not _PLAIN_LETTER_NAME.fullmatch(unicodedata.name(twin, "")):
         return None
     if twin.isupper() != ch.isupper() or twin.islower() != ch.islower():

@@ -16,7 +16,11 @@ import re
 import stat
 import subprocess
 from collections.abc import Sequence
-from typing import Final, NoReturn
+
+from hooklint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Final, NoReturn
 
 __all__ = ["ALL_LINES", "GitError", "changed_lines", "files_at", "list_files", "staged_files"]
 

@@ -94,6 +94,8 @@ def _split(
 def check_lone_files(lone: Sequence[str], known: dict[str, bool]) -> None:
     """HookUsageError for a file whose name, occurring once, spells in full an option that is
     not DROP_SAFE: it may be the user's option beside a file pre-commit did not pass."""
+    if not lone:  # (the usual case: argparse is not even imported)
+        return
     from hooklint.settings import UsageError, build_parser
 
     parser = build_parser()
@@ -120,13 +122,13 @@ def _option_like(word: str) -> bool:
 
 def hook_options() -> dict[str, bool]:
     """Every option the hook knows, long and short spellings: option -> whether it takes a
-    value. Derived from the command line's parser, so a new option is known here at once."""
-    from hooklint.settings import build_parser
+    value. Derived from the command line's options, so a new option is known here at once."""
+    from hooklint.settings import OPTIONS
 
-    known: dict[str, bool] = {}
-    for action in build_parser()._actions:
-        for spelling in action.option_strings:
-            known[spelling] = action.nargs != 0
+    known = {"-h": False, "--help": False}  # argparse's own
+    for option in OPTIONS:
+        for spelling in option.flags:
+            known[spelling] = option.takes_value
     known.update(dict.fromkeys(HOOK_ONLY, False))
     return known
 

@@ -14,9 +14,8 @@ two C-level calls.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from hooklint.diagnostic import Diagnostic
+from hooklint.records import TYPE_CHECKING
 from hooklint.rules import Finding
 
 if TYPE_CHECKING:

@@ -18,22 +18,20 @@ lone ``\\r`` (as Python and :func:`hooklint.check.check_text` count them).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import sys
 import token
 import unicodedata
-import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.rules import Finding
 from hooklint.rules.typography import SKIPPED
 from hooklint.source import LINE_END, non_ascii_lines
@@ -41,6 +39,7 @@ from hooklint.source import LINE_END, non_ascii_lines
 if TYPE_CHECKING:  # (ast and tokenize are imported where a file needs them: few files do)
     import ast
     import tokenize
+    from typing import TypeAlias
 
 #: the codes of the confusable rules, which become HL105 inside a name
 CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
@@ -70,8 +69,9 @@ class _Parsed(NamedTuple):
     bom: int  # 1 when the text starts with a BOM (it shifts the columns of line 1), else 0
 
 
-def check_python(text: str, path: str | None = None) -> list[Finding]:
-    """Every finding in the Python source ``text`` (of the file at ``path``), sorted by position.
+def check_python(text: str, path: str | None = None, utf8: bytes | None = None) -> list[Finding]:
+    """Every finding in the Python source ``text`` (of the file at ``path``; ``utf8``: the text
+    in UTF-8, when the caller has those bytes), sorted by position.
 
     The character rules' findings (HL107 for unusual spaces, since this is code), where a
     confusable inside a name becomes HL105, plus HL105 for names whose skeletons collide.
@@ -79,8 +79,8 @@ def check_python(text: str, path: str | None = None) -> list[Finding]:
     if text.isascii():
         # ASCII names have no lookalikes, and two of them never collide.
         return check_text(text, code=True, path=path)
-    rows = non_ascii_lines(text)
-    findings = check_text(text, code=True, rows=rows, path=path)
+    rows = non_ascii_lines(text, utf8)
+    findings = check_text(text, code=True, rows=rows, path=path, utf8=utf8)
     if any(f.code == "HL107" for f in findings):
         findings = _spaces_in_code(text, findings)
     if not _may_hold_non_ascii_names(text, rows):
@@ -113,6 +113,7 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
     languages is not.
     """
+    import contextlib
     import tokenize
 
     from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
@@ -213,6 +214,7 @@ def _parse(text: str) -> _Parsed | None:
     """The text as the tokenizer is to read it, with its syntax tree; ``None`` when it is not
     valid Python (for the Python running hooklint)."""
     import ast
+    import warnings
 
     bom = 1 if text.startswith("\ufeff") else 0
     source = text[bom:]
@@ -231,6 +233,7 @@ def _parse(text: str) -> _Parsed | None:
 def _tokens(source: str) -> list[tokenize.TokenInfo]:
     """The tokens of ``source``; raises ``tokenize.TokenError`` or ``SyntaxError``."""
     import tokenize
+    import warnings
 
     with warnings.catch_warnings():
         # From 3.12 the tokenizer warns of invalid escape sequences: the compiler's business.
@@ -529,25 +532,31 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
     """Whether a non-ASCII character of ``text`` may stand in a name: in code or in an f-string.
 
     Only some lines are read: those with a non-ASCII character (``rows``, which is
-    ``non_ascii_lines(text)``), and those with a triple quote or a final backslash (with the line
-    after it), the only ones that can leave the next line inside a string. A ``False`` is
-    certain for code that Python 3.11 can read; a ``True`` may be cautious, and only costs the
-    tokenizer. (Python 3.12 lets an f-string nest its own quotes and spread a replacement field
-    over lines; where that shows on a line that is read, the answer is ``True``.)
+    ``non_ascii_lines(text)``), and those before the last of them with a triple quote or a final
+    backslash (with the line after it), the only ones that can leave the next line inside a
+    string. A ``False`` is certain for code that Python 3.11 can read; a ``True`` may be
+    cautious, and only costs the tokenizer. (Python 3.12 lets an f-string nest its own quotes
+    and spread a replacement field over lines; where that shows on a line that is read, the
+    answer is ``True``.)
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             return True  # lone CR line ends: rare, left to the tokenizer
     lines = dict(rows)  # line number -> text
+    # The lines after the last non-ASCII one change nothing that is read: a line's state comes
+    # from the lines before it, and they hold no name to look at.
+    last = max(lines, default=0)
     for needle in (*_TRIPLE_QUOTES, "\\\n"):
         lineno, counted = 1, 0
         found = text.find(needle)
         while found >= 0:
             lineno += text.count("\n", counted, found)
             counted = found
+            if lineno > last:
+                break
             _add_line(lines, text, lineno, found)
-            if needle == "\\\n":
+            if needle == "\\\n" and lineno < last:
                 _add_line(lines, text, lineno + 1, found + 2)
             found = text.find(needle, found + len(needle))
     order = sorted(lines)

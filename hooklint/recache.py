@@ -25,7 +25,14 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import Any
+
+from hooklint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    _Key = tuple[Any, int]  # (pattern, flags)
+    _Entry = tuple[int, int, int]  # (offset, size, age) of a program
 
 # At most this many patterns in the file (re keeps 512 per process).
 _LIMIT = 300
@@ -35,13 +42,16 @@ _MAX_AGE = 20
 # it, so the patterns a rule builds from one file's own words do not crowd out the rules' own.
 _SEEN_LIMIT = 4000
 
-_Key = tuple[type, Any, int]
+# The file: the length of its index (4 bytes, little-endian), the index (marshal: header,
+# {(pattern, flags): (offset, size, age)}, seen checksums), then the programs, each a marshal of
+# (pattern, flags, code, groups, groupindex) at its offset after the index. A run reads the
+# index only (~60 KB), and each program it builds (a small commit builds ~50 of ~300).
 
-_blobs: dict[_Key, bytes] = {}  # saved programs not built yet in this run
-_saved: dict[_Key, tuple[bytes, int]] = {}  # every saved program, with its age
+_index: dict[_Key, _Entry] = {}  # saved programs not built yet in this run
+_saved: dict[_Key, _Entry] = {}  # every saved program
 _used: set[_Key] = set()
 _seen: list[int] = []
-_state: dict[str, Any] = {"loaded": False, "compile": None}
+_state: dict[str, Any] = {"loaded": False, "compile": None, "fd": None, "start": 0}
 
 
 def _path() -> str | None:
@@ -65,19 +75,19 @@ def _path() -> str | None:
 
 
 def _header() -> str:
-    return f"hooklint regex cache 3 {sys.version} {sys.hexversion}"
+    return f"hooklint regex cache 4 {sys.version} {sys.hexversion}"
 
 
 def _checksum(key: _Key) -> int:
     import zlib
 
-    _, source, flags = key
+    source, flags = key
     data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     return zlib.crc32(b"%d %d:" % (isinstance(source, bytes), flags) + data)
 
 
 def load() -> None:
-    """Read the saved programs and serve them to ``re`` (once per process)."""
+    """Read the index of the saved programs and serve them to ``re`` (once per process)."""
     if _state["loaded"]:
         return
     _state["loaded"] = True
@@ -87,47 +97,87 @@ def load() -> None:
     try:
         import marshal
 
-        with open(path, "rb") as f:
-            header, entries, seen = marshal.loads(f.read())
-        if header != _header():
-            return
-        for source, key_flags, blob, age in entries:
-            key = (type(source), source, int(key_flags))
-            _blobs[key] = bytes(blob)
-            _saved[key] = (_blobs[key], int(age))
-        _seen.extend(int(checksum) for checksum in seen)
-        original = re._compile  # type: ignore[attr-defined]
+        # Kept open for the programs: a file another run puts in its place meanwhile is
+        # another file, and this one's offsets stay true. (On Windows, where an open file
+        # cannot be replaced, a run that saves meanwhile saves nothing; a later one does.)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = int.from_bytes(os.read(fd, 4), "little")
+            meta = os.read(fd, size)
+            if len(meta) != size:
+                raise ValueError("a truncated file")
+            header, index, seen = marshal.loads(meta)
+            if header != _header():
+                raise ValueError("another interpreter's file")
+            _index.update(index)
+            _saved.update(index)
+            _seen.extend(seen)
+            original = re._compile  # type: ignore[attr-defined]
+        except BaseException:
+            os.close(fd)
+            raise
     except Exception:  # a cache that does not load is no cache: compile as usual
-        _blobs.clear()
+        _index.clear()
         _saved.clear()
         _seen.clear()
         return
+    _state["fd"], _state["start"] = fd, 4 + size
     _state["compile"] = original
     re._compile = _served(original)  # type: ignore[attr-defined]
+
+
+def _program(offset: int, size: int) -> bytes:
+    """The saved program at ``offset``. (One positioned read where the system has it: the
+    workers forked from this process share its descriptor, and with it a seek position.)"""
+    fd, at = _state["fd"], _state["start"] + offset
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, at)
+    os.lseek(fd, at, os.SEEK_SET)  # (Windows, which forks no workers)
+    return os.read(fd, size)
+
+
+def _kept() -> dict[_Key, tuple[bytes, int]]:
+    """The saved programs to save again, with their new age: those this run used, and those
+    not too old; none when the file cannot be read as its index says (it is written anew)."""
+    kept: dict[_Key, tuple[bytes, int]] = {}
+    try:
+        for key, (offset, size, age) in _saved.items():
+            if key in _used or age < _MAX_AGE:
+                blob = _program(offset, size)
+                if len(blob) != size:
+                    return {}
+                kept[key] = (blob, 0 if key in _used else age + 1)
+    except Exception:
+        return {}
+    return kept
 
 
 def _served(original: Callable[[Any, int], Any]) -> Callable[[Any, int], Any]:
     def compile_or_build(pattern: Any, flags: int) -> Any:
         try:
-            blob = _blobs.pop((type(pattern), pattern, flags), None)
+            entry = _index.pop((pattern, flags), None)
         except TypeError:  # not a pattern re could compile: re says why
-            blob = None
-        if blob is None:
+            entry = None
+        if entry is None:
             return original(pattern, flags)
         try:
             import _sre
             import marshal
 
-            final_flags, code, groups, groupindex = marshal.loads(blob)
+            offset, size, _ = entry
+            source, _, final_flags, code, groups, groupindex = marshal.loads(_program(offset, size))
+            if source != pattern or type(source) is not type(pattern):
+                raise ValueError("not this pattern's program")
             indexgroup: list[str | None] = [None] * (groups + 1)
             for name, index in groupindex.items():
                 indexgroup[index] = name
             built = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
-        except Exception:  # a program _sre refuses: compile it as usual
+        except Exception:  # a program _sre refuses: compile it as usual, and save it anew
+            _saved.pop((pattern, flags), None)
             return original(pattern, flags)
-        key = (type(pattern), pattern, int(flags))
-        _used.add(key)
-        re._cache[key] = built  # type: ignore[attr-defined]  # later calls find it there
+        _used.add((pattern, int(flags)))
+        # Later calls find it in re's cache.
+        re._cache[type(pattern), pattern, int(flags)] = built  # type: ignore[attr-defined]
         return built
 
     return compile_or_build
@@ -143,9 +193,9 @@ def save() -> None:
     try:
         cache = re._cache  # type: ignore[attr-defined]
         new = [
-            (key, pattern)
+            ((key[1], key[2]), pattern)
             for key, pattern in list(cache.items())
-            if key not in _saved
+            if (key[1], key[2]) not in _saved
             and isinstance(key[1], (str, bytes))
             and isinstance(pattern, re.Pattern)
             and not key[2] & re.DEBUG
@@ -163,23 +213,29 @@ def save() -> None:
             import sre_parse as _parser
         import marshal
 
-        entries = {
-            key: (blob, 0 if key in _used else age + 1)
-            for key, (blob, age) in _saved.items()
-            if key in _used or age < _MAX_AGE
-        }
+        programs = _kept()
         for key, compiled in again:
-            _, source, key_flags = key
+            source, key_flags = key
             code = [int(op) for op in _compiler._code(_parser.parse(source, key_flags), key_flags)]
-            program = (compiled.flags, code, compiled.groups, dict(compiled.groupindex))
-            entries[key] = (marshal.dumps(program), 0)
-        if len(entries) > _LIMIT:  # the least recently used go first
-            kept = sorted(entries, key=lambda key: entries[key][1])[:_LIMIT]
-            entries = {key: entries[key] for key in kept}
+            program = (source, key_flags, compiled.flags, code, compiled.groups,
+                       dict(compiled.groupindex))  # fmt: skip
+            programs[key] = (marshal.dumps(program), 0)
+        if len(programs) > _LIMIT:  # the least recently used go first
+            kept = sorted(programs, key=lambda key: programs[key][1])[:_LIMIT]
+            programs = {key: programs[key] for key in kept}
         graduated = {checksum for checksum in checksums if checksum in seen}
         still = [checksum for checksum in _seen if checksum not in graduated] + once
-        rows = [(key[1], key[2], blob, age) for key, (blob, age) in entries.items()]
-        data = marshal.dumps((_header(), rows, still[-_SEEN_LIMIT:]))
+        index: dict[_Key, _Entry] = {}
+        offset = 0
+        for key, (blob, age) in programs.items():
+            index[key] = (offset, len(blob), age)
+            offset += len(blob)
+        meta = marshal.dumps((_header(), index, still[-_SEEN_LIMIT:]))
+        data = b"".join([len(meta).to_bytes(4, "little"), meta, *(b for b, _ in programs.values())])
+        if _state["fd"] is not None:  # (Windows replaces no file that is open)
+            os.close(_state["fd"])
+            _state["fd"] = None
+            _index.clear()
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.{os.getpid()}.tmp"
         try:
@@ -190,7 +246,7 @@ def save() -> None:
             if os.path.exists(temporary):
                 os.unlink(temporary)
         _saved.clear()
-        _saved.update(entries)
+        _saved.update(index)
         _seen[:] = still[-_SEEN_LIMIT:]
     except Exception:  # no cache written: the next run compiles again
         return

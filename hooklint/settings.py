@@ -10,13 +10,17 @@ flag given on the command line wins over the file (options that add up, such as 
 
 from __future__ import annotations
 
-import argparse
-import fnmatch
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from types import SimpleNamespace
+
+from hooklint.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 #: every rule code; HL106 is opt-in (selected only by its full code)
 ALL_CODES = (
@@ -68,12 +72,19 @@ def _best(code: str, prefixes: Iterable[str]) -> int:
 # and raises argparse.ArgumentTypeError with a message the user can act on.
 
 
+def _bad(message: str) -> Exception:
+    """The error a converter raises (argparse is imported only when something is wrong)."""
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
+
+
 def codes(value: str) -> list[str]:
     """``HL101,HL2`` → ["HL101", "HL2"]; ``ALL`` stands for every code."""
     found = [c.strip().upper() for c in value.split(",") if c.strip()]
     for c in found:
         if c != "ALL" and not any(code.startswith(c) for code in ALL_CODES):
-            raise argparse.ArgumentTypeError(f"unknown rule code or prefix: {c!r}")
+            raise _bad(f"unknown rule code or prefix: {c!r}")
     return ["HL" if c == "ALL" else c for c in found]
 
 
@@ -83,7 +94,7 @@ def jobs(value: str) -> int:
     except ValueError:
         count = 0
     if count < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number of jobs, got {value!r}")
+        raise _bad(f"expected a positive number of jobs, got {value!r}")
     return count
 
 
@@ -91,11 +102,12 @@ def per_file_ignore(value: str) -> tuple[str, tuple[str, ...]]:
     """``docs/*.md:HL301,HL302`` → ("docs/*.md", ("HL301", "HL302"))."""
     pattern, sep, listed = value.rpartition(":")
     if not sep or not pattern.strip():
-        raise argparse.ArgumentTypeError(f"expected PATTERN:CODES, got {value!r}")
+        raise _bad(f"expected PATTERN:CODES, got {value!r}")
     return pattern.strip(), tuple(codes(listed))
 
 
-_CODE_POINTS = re.compile(r"(?i)U\+([0-9A-F]{4,6})(?:\s*-\s*U\+([0-9A-F]{4,6}))?")
+# (A pattern string, compiled by re on first use: most runs allow no character.)
+_CODE_POINTS = r"(?i)U\+([0-9A-F]{4,6})(?:\s*-\s*U\+([0-9A-F]{4,6}))?"
 
 
 def allowed_character(value: str) -> tuple[int, int] | str:
@@ -104,17 +116,17 @@ def allowed_character(value: str) -> tuple[int, int] | str:
     text = value.strip()
     if len(text) == 1:
         return (ord(text), ord(text))
-    m = _CODE_POINTS.fullmatch(text)
+    m = re.fullmatch(_CODE_POINTS, text)
     if m:
         first, last = int(m.group(1), 16), int(m.group(2) or m.group(1), 16)
         if first > last or last > 0x10FFFF:
-            raise argparse.ArgumentTypeError(f"bad code point range {value!r}")
+            raise _bad(f"bad code point range {value!r}")
         return (first, last)
     from hooklint.unicode.chars import SCRIPTS
 
     script = text.upper().replace(" ", "_")
     if script not in SCRIPTS:
-        raise argparse.ArgumentTypeError(
+        raise _bad(
             f"{value!r} is not a character, a U+XXXX code point or range, or a Unicode script name"
         )
     return script
@@ -123,44 +135,231 @@ def allowed_character(value: str) -> tuple[int, int] | str:
 def domain(value: str) -> str:
     text = value.strip().lower().rstrip(".")
     if not text or any(c in text for c in "/ :@?#"):
-        raise argparse.ArgumentTypeError(f"expected a domain name like example.org, got {value!r}")
+        raise _bad(f"expected a domain name like example.org, got {value!r}")
     return text.removeprefix("www.")
 
 
 def phrase(value: str) -> str:
     if not value.strip():
-        raise argparse.ArgumentTypeError("an empty phrase")
+        raise _bad("an empty phrase")
     return value.strip()
 
 
 def output_format(value: str) -> str:
     if value not in FORMATS:
-        raise argparse.ArgumentTypeError(f"expected one of {', '.join(FORMATS)}, got {value!r}")
+        raise _bad(f"expected one of {', '.join(FORMATS)}, got {value!r}")
     return value
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse calls this for every usage error
-        raise UsageError(message)
+def exclude_pattern(value: str) -> list[str]:
+    """An --exclude pattern, as the one-item list its ``extend`` action adds."""
+    return [value]
 
 
-class _Formatter(argparse.HelpFormatter):
-    """Help as wide as the terminal. (argparse makes a formatter for every option it is given,
-    and its own way of measuring the terminal imports shutil, which costs every run time.)"""
+class Option(NamedTuple):
+    """One command-line option: its spellings, the argparse action that stores it, and more."""
 
-    def __init__(self, prog: str) -> None:
-        try:
-            width = os.get_terminal_size(sys.stdout.fileno()).columns - 2
-        except (OSError, ValueError):
-            width = 78
-        super().__init__(prog, width=max(width, 40))
+    flags: tuple[str, ...]
+    action: str  # store, store_true, count, append or extend
+    help: str
+    type: Callable[[str], object] | None = None
+    default: object = None
+    metavar: str | None = None
+
+    @property
+    def dest(self) -> str:
+        """The attribute it is stored in, named as argparse names it (after the first long flag)."""
+        long = next(flag for flag in self.flags if flag.startswith("--"))
+        return long[2:].replace("-", "_")
+
+    @property
+    def takes_value(self) -> bool:
+        return self.action not in ("store_true", "count")
+
+
+#: the command line's options, in the order of its help. Every option that has a
+#: ``[tool.hooklint]`` key is listed in CONFIG.
+OPTIONS = (
+    Option(
+        ("--select",),
+        "store",
+        type=codes,
+        metavar="CODES",
+        help="codes or prefixes to report, comma-separated (default: all but opt-in rules)",
+    ),
+    Option(
+        ("--extend-select",),
+        "extend",
+        type=codes,
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes to add to the selection",
+    ),
+    Option(
+        ("--ignore",),
+        "extend",
+        type=codes,
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes not to report",
+    ),
+    Option(
+        ("--per-file-ignores",),
+        "append",
+        type=per_file_ignore,
+        default=[],
+        metavar="PATTERN:CODES",
+        help="codes not to report in files matching a glob pattern",
+    ),
+    Option(
+        ("--exclude",),
+        "extend",
+        type=exclude_pattern,
+        default=[],
+        metavar="PATTERN",
+        help="glob pattern of files and directories not to check",
+    ),
+    Option(
+        ("--allowed-characters",),
+        "append",
+        type=allowed_character,
+        default=[],
+        metavar="CHARS",
+        help="a character, U+XXXX, U+XXXX-U+YYYY or a script never reported",
+    ),
+    Option(
+        ("--own-domains",),
+        "append",
+        type=domain,
+        default=[],
+        metavar="DOMAIN",
+        help="the project's own domains: never spam",
+    ),
+    Option(
+        ("--allow-domains",),
+        "append",
+        type=domain,
+        default=[],
+        metavar="DOMAIN",
+        help="domains the spam rules leave alone",
+    ),
+    Option(
+        ("--deny-list",),
+        "store",
+        metavar="FILE",
+        help="file of regex fragments of denied domains (HL308)",
+    ),
+    Option(
+        ("--allow-shorteners",),
+        "append",
+        type=domain,
+        default=[],
+        metavar="HOST",
+        help="URL shortener hosts to allow (HL305)",
+    ),
+    Option(
+        ("--allow-phrases",),
+        "append",
+        type=phrase,
+        default=[],
+        metavar="PHRASE",
+        help="phrases the phrase rules never report",
+    ),
+    Option(
+        ("--format",),
+        "store",
+        type=output_format,
+        metavar="FORMAT",
+        help=f"output format: {', '.join(FORMATS)} (default: default)",
+    ),
+    Option(
+        ("--stdin-filename",),
+        "store",
+        metavar="NAME",
+        help="the path to report for standard input (-), which also gives its file kind",
+    ),
+    Option(
+        ("--staged",),
+        "store_true",
+        default=False,
+        help="check the files staged in git (from the index)",
+    ),
+    Option(
+        ("--diff",), "store", metavar="REV", help="report only findings on lines changed since REV"
+    ),
+    Option(
+        ("--baseline",), "store", metavar="FILE", help="report only findings not recorded in FILE"
+    ),
+    Option(
+        ("--write-baseline",),
+        "store",
+        metavar="FILE",
+        help="record today's findings in FILE and exit 0",
+    ),
+    Option(("--statistics",), "store_true", default=False, help="count the findings of each code"),
+    Option(
+        ("--show-source",),
+        "store_true",
+        default=False,
+        help="show each finding's line with a caret",
+    ),
+    Option(
+        ("--exit-zero",), "store_true", default=False, help="exit 0 even when there are findings"
+    ),
+    Option(
+        ("-q", "--quiet"),
+        "count",
+        default=0,
+        help="print only the names of files with findings (twice: print nothing)",
+    ),
+    Option(
+        ("-j", "--jobs"),
+        "store",
+        type=jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="check files in N processes (default: the number of cores)",
+    ),
+    Option(
+        ("--fix",),
+        "store_true",
+        default=False,
+        help="repair what is certain, in place; report the rest",
+    ),
+    Option(
+        ("--config",),
+        "store",
+        metavar="FILE",
+        help="configuration file (default: .hooklint.toml or [tool.hooklint] in pyproject.toml, "
+        "in this directory or the nearest parent)",
+    ),
+    Option(("--no-config",), "store_true", default=False, help="ignore every configuration file"),
+    Option(
+        ("--config-from",),
+        "store",
+        metavar="REV",
+        help="read the configuration file as it is in git revision REV (a trusted branch), "
+        "not from the work tree",
+    ),
+    Option(("--explain",), "store", metavar="CODE", help="print the documentation of a rule"),
+    Option(
+        ("--version",),
+        "store_true",
+        default=False,
+        help="print the version and the Unicode data version",
+    ),
+)
+_BY_FLAG = {flag: option for option in OPTIONS for flag in option.flags}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line. Every option that has a ``[tool.hooklint]`` key is listed in CONFIG."""
-    p = _Parser(
+    """The command line, as argparse parses it: help, usage errors, and every spelling that
+    :func:`_parse_plain` leaves to it."""
+    from hooklint.parser import Formatter, Parser
+
+    p = Parser(
         prog="hooklint",
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
         description="Find lookalike letters, invisible and control characters, and link spam.",
     )
     p.add_argument(
@@ -169,137 +368,81 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files or directories to check (default: .); - reads standard input",
     )
-    add = p.add_argument
-    add(
-        "--select",
-        type=codes,
-        metavar="CODES",
-        help="codes or prefixes to report, comma-separated (default: all but opt-in rules)",
-    )
-    add(
-        "--extend-select",
-        type=codes,
-        action="extend",
-        default=[],
-        metavar="CODES",
-        help="codes or prefixes to add to the selection",
-    )
-    add(
-        "--ignore",
-        type=codes,
-        action="extend",
-        default=[],
-        metavar="CODES",
-        help="codes or prefixes not to report",
-    )
-    add(
-        "--per-file-ignores",
-        type=per_file_ignore,
-        action="append",
-        default=[],
-        metavar="PATTERN:CODES",
-        help="codes not to report in files matching a glob pattern",
-    )
-    add(
-        "--exclude",
-        action="extend",
-        type=lambda v: [v],
-        default=[],
-        metavar="PATTERN",
-        help="glob pattern of files and directories not to check",
-    )
-    add(
-        "--allowed-characters",
-        type=allowed_character,
-        action="append",
-        default=[],
-        metavar="CHARS",
-        help="a character, U+XXXX, U+XXXX-U+YYYY or a script never reported",
-    )
-    add(
-        "--own-domains",
-        type=domain,
-        action="append",
-        default=[],
-        metavar="DOMAIN",
-        help="the project's own domains: never spam",
-    )
-    add(
-        "--allow-domains",
-        type=domain,
-        action="append",
-        default=[],
-        metavar="DOMAIN",
-        help="domains the spam rules leave alone",
-    )
-    add("--deny-list", metavar="FILE", help="file of regex fragments of denied domains (HL308)")
-    add(
-        "--allow-shorteners",
-        type=domain,
-        action="append",
-        default=[],
-        metavar="HOST",
-        help="URL shortener hosts to allow (HL305)",
-    )
-    add(
-        "--allow-phrases",
-        type=phrase,
-        action="append",
-        default=[],
-        metavar="PHRASE",
-        help="phrases the phrase rules never report",
-    )
-    add(
-        "--format",
-        type=output_format,
-        default=None,
-        metavar="FORMAT",
-        help=f"output format: {', '.join(FORMATS)} (default: default)",
-    )
-    add(
-        "--stdin-filename",
-        metavar="NAME",
-        help="the path to report for standard input (-), which also gives its file kind",
-    )
-    add("--staged", action="store_true", help="check the files staged in git (from the index)")
-    add("--diff", metavar="REV", help="report only findings on lines changed since REV")
-    add("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
-    add("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
-    add("--statistics", action="store_true", help="count the findings of each code")
-    add("--show-source", action="store_true", help="show each finding's line with a caret")
-    add("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    add(
-        "-q",
-        "--quiet",
-        action="count",
-        default=0,
-        help="print only the names of files with findings (twice: print nothing)",
-    )
-    add(
-        "-j",
-        "--jobs",
-        type=jobs,
-        default=os.cpu_count() or 1,
-        metavar="N",
-        help="check files in N processes (default: the number of cores)",
-    )
-    add("--fix", action="store_true", help="repair what is certain, in place; report the rest")
-    add(
-        "--config",
-        metavar="FILE",
-        help="configuration file (default: .hooklint.toml or "
-        "[tool.hooklint] in pyproject.toml, in this directory or the nearest parent)",
-    )
-    add("--no-config", action="store_true", help="ignore every configuration file")
-    add(
-        "--config-from",
-        metavar="REV",
-        help="read the configuration file as it is in git revision REV (a trusted branch), "
-        "not from the work tree",
-    )
-    add("--explain", metavar="CODE", help="print the documentation of a rule")
-    add("--version", action="store_true", help="print the version and the Unicode data version")
-    return p  # fmt: skip
+    for option in OPTIONS:
+        kwargs: dict[str, Any] = {"action": option.action, "default": option.default}
+        if option.type is not None:
+            kwargs["type"] = option.type
+        if option.metavar is not None:
+            kwargs["metavar"] = option.metavar
+        p.add_argument(*option.flags, help=option.help, **kwargs)
+    return p
+
+
+def _parse_plain(words: Sequence[str]) -> SimpleNamespace | None:
+    """``words`` parsed as argparse parses them, if they have the plain shape every hook and most
+    people use, else None (argparse then parses them, and words any mistake).
+
+    The plain shape: options first, each spelled in full (``--name``, ``--name=value``,
+    ``--name value`` with a value not starting with ``-``, ``-q``, ``-j N``), then the paths, none
+    starting with ``-`` but ``-`` itself. Anything else (``--help``, an abbreviation, ``-qq``,
+    ``-j4``, a bad value, ``--``, an option after a path, which argparse treats in its own way)
+    returns None. Skipping argparse saves a short run ~3 ms (its import, gettext and building the
+    parser); tests/test_plain_parse.py checks that both give the same on every spelling.
+    """
+    values: dict[str, Any] = {"files": []}
+    for option in OPTIONS:  # (a fresh copy of each list: argparse copies them too)
+        values[option.dest] = (
+            list(option.default) if isinstance(option.default, list) else option.default
+        )
+    files: list[str] = values["files"]
+    at = 0
+    while at < len(words):
+        word = words[at]
+        at += 1
+        if word[:1] != "-" or word == "-":
+            files.append(word)
+            continue
+        if files:  # an option after a path
+            return None
+        # (argparse splits "-j=4" differently from one Python version to the next: long only)
+        name, equals, value = word.partition("=") if word[:2] == "--" else (word, "", "")
+        if name not in _BY_FLAG:
+            return None
+        option = _BY_FLAG[name]
+        dest = option.dest
+        if not option.takes_value:
+            if equals:
+                return None
+            values[dest] = values[dest] + 1 if option.action == "count" else True
+            continue
+        if not equals:
+            if at == len(words) or words[at][:1] == "-":
+                return None
+            value = words[at]
+            at += 1
+        try:
+            converted = option.type(value) if option.type is not None else value
+        except Exception:  # argparse says what is wrong with the value
+            return None
+        if option.action == "store":
+            values[dest] = converted
+        elif option.action == "append":
+            values[dest].append(converted)
+        else:  # extend
+            values[dest].extend(converted)
+    return SimpleNamespace(**values)
+
+
+def parse_options(words: Sequence[str], known_only: bool = False) -> SimpleNamespace:
+    """The options in ``words``; UsageError on a mistake. ``known_only``: words that are no
+    option are left out, not a mistake (argparse's ``parse_known_args``)."""
+    parsed = _parse_plain(words)
+    if parsed is not None:
+        return parsed
+    parser = build_parser()
+    if known_only:
+        return parser.parse_known_args(list(words), namespace=SimpleNamespace())[0]
+    return parser.parse_args(list(words), namespace=SimpleNamespace())
 
 
 #: configuration key → (flag, kind): "one" a single value, "list" a list of values, "table" a
@@ -495,6 +638,8 @@ class Settings(NamedTuple):
 def matches(path: str, pattern: str, root: str) -> bool:
     """flake8-style path matching: the pattern against the path relative to ``root``, against the
     path as given, or against its file name; a pattern naming a directory covers its files."""
+    import fnmatch  # (here: most runs have no pattern to match)
+
     given = path.replace(os.sep, "/").removeprefix("./")
     relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
     pattern = pattern.replace(os.sep, "/").removeprefix("./").rstrip("/")
@@ -506,13 +651,10 @@ def matches(path: str, pattern: str, root: str) -> bool:
     return fnmatch.fnmatchcase(os.path.basename(given), pattern)
 
 
-def make_settings(
-    argv: Sequence[str], cwd: str | None = None
-) -> tuple[Settings, argparse.Namespace]:
+def make_settings(argv: Sequence[str], cwd: str | None = None) -> tuple[Settings, SimpleNamespace]:
     """Parse ``argv`` after the configuration's own words; UsageError on any mistake."""
     cwd = cwd or os.getcwd()
-    parser = build_parser()
-    early, _ = parser.parse_known_args(list(argv))
+    early = parse_options(argv, known_only=True)
     config = Config([], None)
     if not early.no_config:
         if early.config_from:  # checked there, with the revision named in its messages
@@ -524,11 +666,11 @@ def make_settings(
             if path is not None:
                 config = load_config(path)
             try:
-                parser.parse_args(config.argv)
+                parse_options(config.argv)
             except UsageError as exc:
                 where = config.path or "configuration"
                 raise UsageError(f"{where}: {exc}") from None
-    args = parser.parse_args([*config.argv, *argv])
+    args = parse_options([*config.argv, *argv])
     ranges = tuple(a for a in args.allowed_characters if isinstance(a, tuple))
     scripts = frozenset(a for a in args.allowed_characters if isinstance(a, str))
     root = os.path.dirname(os.path.abspath(config.path)) if config.path else cwd
@@ -555,13 +697,13 @@ def make_settings(
     return settings, args
 
 
-def selection_of(args: argparse.Namespace) -> Selection:
+def selection_of(args: argparse.Namespace | SimpleNamespace) -> Selection:
     """The codes reported by the options in ``args``."""
     select = args.select if args.select is not None else ["HL"]
     return Selection(select, args.extend_select, args.ignore)
 
 
-def _spam_options(args: argparse.Namespace, config: Config) -> Any:
+def _spam_options(args: SimpleNamespace, config: Config) -> Any:
     """The spam rules' options, or None when the spam engine is not installed yet."""
     try:
         from hooklint.spam import SpamOptions, read_deny_list

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from itertools import compress, count
 from operator import not_
-from typing import NamedTuple
 
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 
 _BOMS = (
@@ -137,16 +137,45 @@ def lines_matching(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, s
         pos = end + 1
 
 
-def non_ascii_lines(text: str) -> list[tuple[int, str]]:
+def non_ascii_lines(text: str, utf8: bytes | None = None) -> list[tuple[int, str]]:
     """(number, text) of each line with a non-ASCII character, without its line end, in a text
-    whose lines end at ``\\n`` or ``\\r\\n``.
+    whose lines end at ``\\n`` or ``\\r\\n``. ``utf8``, when given, is ``text`` in UTF-8 (the
+    bytes it was decoded from).
 
-    Splitting the whole text and asking each line ``isascii`` costs less than searching for
-    the lines, even when they are few: all of it runs at C speed.
+    Splitting the whole text and asking each line ``isascii`` costs less than searching the
+    text for the lines, even when they are few: all of it runs at C speed. Searching the bytes
+    costs less still when the non-ASCII characters are very few (a name or a dash in a large
+    source file): a text wider than Latin-1 takes two or four bytes a character.
     """
+    if utf8 is not None and (len(utf8) - len(text)) * _FEW_NON_ASCII < len(text):
+        return _non_ascii_lines_of(utf8)
     lines = text.split("\n")
     wanted = list(map(not_, map(str.isascii, lines)))
     texts = list(compress(lines, wanted))
     if "\r" in text:
         texts = [line[:-1] if line.endswith("\r") else line for line in texts]
     return list(zip(compress(count(1), wanted), texts, strict=True))
+
+
+# At most one byte of a multi-byte character in this many characters: few enough to search for.
+_FEW_NON_ASCII = 1000
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _non_ascii_lines_of(utf8: bytes) -> list[tuple[int, str]]:
+    """``non_ascii_lines`` of the text that the UTF-8 bytes ``utf8`` encode: a line end is the
+    same byte in both, and no other byte of a line is ASCII but an ASCII character."""
+    rows = []
+    lineno, counted = 1, 0
+    found = _NON_ASCII_BYTE.search(utf8)
+    while found is not None:
+        start = utf8.rfind(b"\n", 0, found.start()) + 1
+        end = utf8.find(b"\n", found.start())
+        if end < 0:
+            end = len(utf8)
+        lineno += utf8.count(b"\n", counted, start)
+        counted = start
+        line = utf8[start:end].decode("utf-8")
+        rows.append((lineno, line[:-1] if line.endswith("\r") else line))
+        found = _NON_ASCII_BYTE.search(utf8, end + 1)
+    return rows

@@ -29,8 +29,17 @@ else:
         fresh_re.purge()
         fresh = fresh_re.compile(p, f)
         assert c == fresh and c.groupindex == fresh.groupindex and c.groups == fresh.groups
-    from_cache = sum(1 for p, _ in patterns if any(k[1] == p for k in recache._used))
+    from_cache = sum(1 for p, _ in patterns if any(k[0] == p for k in recache._used))
     print(from_cache)
+"""
+
+# One of those patterns, alone.
+ONE = r"""
+import re
+from hooklint import recache
+recache.load()
+re.compile("(?:leave|cancel|reply)\\W+(?:a|the)\\s+(?P<word>\\w+)", re.I)
+print(len(recache._used), len(recache._saved) - len(recache._index))
 """
 
 
@@ -50,6 +59,34 @@ def cache_files(prefix: Path) -> list[Path]:
     return list(prefix.rglob("regex.*.marshal"))
 
 
+def read_cache(path: Path) -> tuple[str, dict[tuple[object, int], tuple[bytes, int]], list[int]]:
+    """(header, {(pattern, flags): (program, age)}, seen checksums) of a cache file."""
+    import marshal
+
+    data = path.read_bytes()
+    size = int.from_bytes(data[:4], "little")
+    header, index, seen = marshal.loads(data[4 : 4 + size])
+    programs = {
+        key: (data[4 + size + offset : 4 + size + offset + length], age)
+        for key, (offset, length, age) in index.items()
+    }
+    return header, programs, seen
+
+
+def write_cache(
+    path: Path, header: str, programs: dict[tuple[object, int], tuple[bytes, int]], seen: list[int]
+) -> None:
+    import marshal
+
+    index, offset = {}, 0
+    for key, (blob, age) in programs.items():
+        index[key] = (offset, len(blob), age)
+        offset += len(blob)
+    meta = marshal.dumps((header, index, seen))
+    blobs = b"".join(blob for blob, _ in programs.values())
+    path.write_bytes(len(meta).to_bytes(4, "little") + meta + blobs)
+
+
 @pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
 def test_saved_patterns_load_equal_to_fresh_ones(tmp_path: Path) -> None:
     assert run("check", tmp_path) == "0"  # nothing saved yet: every pattern compiled as usual
@@ -63,8 +100,6 @@ def test_saved_patterns_load_equal_to_fresh_ones(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
 def test_a_pattern_of_one_run_only_is_not_kept(tmp_path: Path) -> None:
     """A pattern made of one file's words (compiled by one run) never takes a place."""
-    import marshal
-
     one_off = "import re, sys\nfrom hooklint import recache\nrecache.load()\n"
     for word in ("alpha", "beta", "gamma"):
         body = one_off + f"re.compile('(?:{word}|{word}s)+')\nrecache.save()\n"
@@ -72,8 +107,8 @@ def test_a_pattern_of_one_run_only_is_not_kept(tmp_path: Path) -> None:
         env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
         subprocess.run([sys.executable, "-c", body], env=env, check=True)
     (path,) = cache_files(tmp_path)
-    _, entries, seen = marshal.loads(path.read_bytes())
-    assert not [e for e in entries if "alpha" in e[0] or "beta" in e[0] or "gamma" in e[0]]
+    _, programs, seen = read_cache(path)
+    assert not [k for k in programs if any(w in str(k[0]) for w in ("alpha", "beta", "gamma"))]
     assert len(seen) >= 3
 
 
@@ -103,12 +138,64 @@ def test_wrong_code_in_the_file_is_refused(tmp_path: Path) -> None:
     run("save", tmp_path)
     run("save", tmp_path)
     (path,) = cache_files(tmp_path)
-    header, entries, seen = marshal.loads(path.read_bytes())
-    assert entries
-    broken = []
-    for source, key_flags, blob, age in entries:
-        flags, code, groups, groupindex = marshal.loads(blob)
-        half = marshal.dumps((flags, code[: len(code) // 2], groups, groupindex))
-        broken.append((source, key_flags, half, age))
-    path.write_bytes(marshal.dumps((header, broken, seen)))
+    header, programs, seen = read_cache(path)
+    assert len(programs) >= 4
+    broken = {}
+    for key, (blob, age) in programs.items():
+        source, key_flags, flags, code, groups, groupindex = marshal.loads(blob)
+        half = (source, key_flags, flags, code[: len(code) // 2], groups, groupindex)
+        broken[key] = (marshal.dumps(half), age)
+    write_cache(path, header, broken, seen)
     assert run("check", tmp_path) == "0"
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_a_program_filed_under_another_pattern_is_refused(tmp_path: Path) -> None:
+    """Each program names its pattern: one read at a wrong place is compiled as usual."""
+    run("save", tmp_path)
+    run("save", tmp_path)
+    (path,) = cache_files(tmp_path)
+    header, programs, seen = read_cache(path)
+    keys, blobs = list(programs), list(programs.values())
+    write_cache(path, header, dict(zip(keys, [*blobs[1:], blobs[0]], strict=True)), seen)
+    assert run("check", tmp_path) == "0"  # (and each pattern equal to a fresh one)
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_a_run_reads_only_the_programs_it_builds(tmp_path: Path) -> None:
+    run("save", tmp_path)
+    run("save", tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", ONE], env=env, capture_output=True, text=True)
+    assert done.stdout.split() == ["1", "1"]  # one program read, the others left
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_a_truncated_file_heals(tmp_path: Path) -> None:
+    """Programs cut short (a full disk, a crash while copying) are compiled as usual, and the
+    file is written whole again."""
+    run("save", tmp_path)
+    run("save", tmp_path)
+    (path,) = cache_files(tmp_path)
+    path.write_bytes(path.read_bytes()[:-10])
+    assert int(run("check", tmp_path)) < 4  # (each pattern equal to a fresh one)
+    for _ in range(3):
+        run("save", tmp_path)
+    assert run("check", tmp_path) == "4"
+    _, programs, _ = read_cache(path)
+    assert all(len(blob) > 0 for blob, _ in programs.values())
+
+
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="positioned reads")
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_programs_are_read_without_moving_a_shared_position(tmp_path: Path) -> None:
+    """Workers forked from the run share its descriptor of the file: a program is read by one
+    positioned read, never by a seek that another process could move in between."""
+    run("save", tmp_path)
+    run("save", tmp_path)
+    code = "import os\ndef refuse(*args):\n    raise OSError('seek')\nos.lseek = refuse\n" + ONE
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.split() == ["1", "1"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from hooklint.records import NamedTuple
 
 
 class Finding(NamedTuple):

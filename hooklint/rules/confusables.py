@@ -32,23 +32,23 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
 from operator import eq, gt
-from typing import NamedTuple
 
 from hooklint.context import TextContext, without_notation
 from hooklint.diagnostic import describe, safe
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
     COMMON,
     CYRILLIC,
     GREEK,
-    IMITATIONS,
     LATIN,
     LOOKALIKES,
     NEUTRAL_SCRIPTS,
     SCRIPTS,
     SYMBOL_LOOKALIKES,
     WEAK_LOOKALIKES,
+    imitations,
     script_and_kind,
     script_name,
     skeleton,
@@ -283,7 +283,7 @@ class ConfusableScan:
         known."""
         for m in _LONE_LATIN.finditer(text):
             ch = m.group()
-            twin = IMITATIONS[CYRILLIC][ch]
+            twin = imitations()[CYRILLIC][ch]
             self.lone.append(
                 Finding(
                     lineno,
@@ -517,7 +517,7 @@ def _judge(word: str) -> _Verdict:
             if strong:
                 marks.extend(_marks(word, [*strong, *weak], skip, None))
         else:
-            imitated = IMITATIONS.get(majority, {})
+            imitated = imitations().get(majority, {})
             picks = []
             for i in sorted([*strong, *(i for i, ch in enumerate(word) if ch in ASCII_LETTERS)]):
                 ch = word[i]
@@ -550,7 +550,7 @@ def _marks(
                 why = f"in Latin word '{_shown(word)}' looks like '{looks}'"
         else:
             code = "HL101"
-            twin = IMITATIONS[majority][_looks(ch)]
+            twin = imitations()[majority][_looks(ch)]
             name = script_name(majority)
             why = f"in {name} word '{_shown(word)}' looks like {name} '{twin}'"
         out.append((i, code, f"{describe(ch)} {why}"))

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 
 KINDS = ("markdown", "rst", "html", "text", "po", "yaml", "json", "sql", "template")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
 
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.spam import domains
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+
+from hooklint.records import NamedTuple
 
 
 class Value(NamedTuple):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, NamedTuple
 
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.source import LINE_END
 from hooklint.spam import prose as _prose
 from hooklint.spam.links import (
@@ -26,6 +26,9 @@ from hooklint.spam.links import (
     never,
     text_links,
 )
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Comment(NamedTuple):

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+
+from hooklint.records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # DNS limits: longer names cannot be real hosts, and bounding them bounds the work per URL.
 MAX_HOST = 253

@@ -12,10 +12,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
 
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.spam.domains import MAX_URL
 from hooklint.spam.styles import attributes, hiding_style, toggled_widget
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Link(NamedTuple):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from typing import Any
 
+from hooklint.records import TYPE_CHECKING
 from hooklint.source import LINE_END
 from hooklint.spam.links import (
     Link,
@@ -25,6 +25,9 @@ from hooklint.spam.links import (
     inside,
     subtract,
 )
+
+if TYPE_CHECKING:
+    from typing import Any
 
 _parser: Any = None
 

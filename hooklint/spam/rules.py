@@ -11,9 +11,9 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
 from hooklint.diagnostic import describe, safe
+from hooklint.records import TYPE_CHECKING, NamedTuple
 from hooklint.rules import Finding
 from hooklint.source import LINE_END
 from hooklint.spam import domains, phrases

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
+from hooklint.records import NamedTuple
 from hooklint.spam import domains
 from hooklint.spam.links import Link
 

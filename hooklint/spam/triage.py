@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from hooklint.records import TYPE_CHECKING
 from hooklint.spam import domains
 from hooklint.spam.search import find_all, holds, positions, windows
 

@@ -491,3 +491,47 @@ def test_skipping_the_tokenizer_never_changes_the_findings(lines: list[str]) -> 
         except (SyntaxError, ValueError):
             assume(False)
     assert check_python(text) == _judged_with_the_tokenizer(text)
+
+
+# Lines of ASCII that the cheap scan cannot read without the tokenizer, or that open strings.
+_ASCII_TAILS = [
+    'x = f"""{\'{\'}"""',
+    'y = """',
+    '"""',
+    "z = 1 + \\",
+    "    2",
+    "s = 'a' # '''",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(
+    st.lists(_line(), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_ASCII_TAILS), max_size=5),
+)
+def test_the_cheap_scan_reads_nothing_after_the_last_non_ascii_line(
+    lines: list[str], tail: list[str]
+) -> None:
+    head = "\n".join(lines) + "\n"
+    assume(not head.isascii())
+    text = head + "".join(line + "\n" for line in tail)
+    assert _may_hold_non_ascii_names(text, non_ascii_lines(text)) == _may_hold_non_ascii_names(
+        head, non_ascii_lines(head)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ast.parse(text)
+        except (SyntaxError, ValueError):
+            assume(False)
+    assert check_python(text) == _judged_with_the_tokenizer(text)
+
+
+def test_an_unreadable_ascii_line_after_the_last_non_ascii_one_costs_no_tokenizer() -> None:
+    # A line with a triple quote is read for the state it leaves; in this one a brace is quoted
+    # inside an f-string's field, and the cheap scan cannot count the braces.
+    text = '# café\nx = f"""{\'{\'}"""\n'
+    assert not _may_hold_non_ascii_names(text, non_ascii_lines(text))
+    before = 'x = f"""{\'{\'}"""\n# café\n'  # the same lines, the other way round: read
+    assert _may_hold_non_ascii_names(before, non_ascii_lines(before))

@@ -101,7 +101,10 @@ def name_test_line_by_line(text: str) -> bool:
             if needle == "\\\n":
                 wanted.add(row + 1)
     state = None
+    last = max(n for n, line in enumerate(lines) if not line.isascii())
     for row in sorted(wanted):
+        if row > last:  # the lines after the last non-ASCII one are not read
+            break
         line = lines[row]
         if state is None:
             if plain.fullmatch(line):
