@@ -30,8 +30,8 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
-from operator import eq, gt
+from itertools import compress, filterfalse, pairwise, repeat
+from operator import eq, gt, not_
 
 from hooklint.context import TextContext, without_notation
 from hooklint.diagnostic import describe, safe
@@ -69,18 +69,12 @@ ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _WITHOUT_ASCII_LETTERS = dict.fromkeys(map(ord, ASCII_LETTERS))
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 # A token: a run of ASCII letters, digits and non-ASCII characters, with at least one of the
-# latter. Every word with a non-ASCII character lies within one. (Possessive repeats, where
-# the regex engine has them, spare it from backtracking over every ASCII word.)
-# (A token character is written as "no ASCII but a letter or digit": a class with the range of
-# every non-ASCII code point in it costs the regex compiler ten milliseconds.)
+# latter. Every word with a non-ASCII character lies within one.
 _TOKEN_CHAR = "[^\\x00-/:-@\\[-`{-\\x7f]"
-# A token starts only where no ASCII letter or digit precedes it: without that, the engine would
-# run to the end of a long ASCII word from each of its letters (quadratic time).
-_TOKEN = re.compile(
-    f"(?<![A-Za-z0-9])[A-Za-z0-9]*+[^\\x00-\\x7f]{_TOKEN_CHAR}*+"
-    if sys.version_info >= (3, 11)
-    else f"(?<![A-Za-z0-9])[A-Za-z0-9]*[^\\x00-\\x7f]{_TOKEN_CHAR}*"
-)
+# Each ASCII byte that is no letter or digit made a space: UTF-8 writes every non-ASCII
+# character in bytes of 0x80 and above only, so the text's bytes translated by this table and
+# split at spaces are its runs of token characters (see ``_tokens``).
+_TOKEN_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range(256))
 # More tokens to look for than this, and every line is scanned.
 _MAX_SOUGHT = 64
 _DIGIT = re.compile(r"\d")  # a decimal digit of any system, as str.isdecimal
@@ -211,19 +205,43 @@ class ConfusableScan:
     def _survey(self, text: str) -> set[str]:
         """Gather the evidence of every distinct token of ``text``; return the tokens that may
         hold a finding."""
-        tokens = list(set(_TOKEN.findall(text)))
-        shapes = _shapes(tokens)
+        joined = _tokens(text)
+        if not joined:
+            return set()
+        tokens = joined.split("\n")
+        classes = joined.translate(_CLASSES)
         # A plain word of one script holds no finding; three of them show that the file is
-        # written in that script.
+        # written in that script. Most tokens are plain words of the file's own script or two:
+        # one regex over the classes of all tokens (a line each) finds those of one script.
+        for _ in range(_PLAIN_ROUNDS):
+            letter = _FIRST_LETTER.search(classes) if len(tokens) >= _FEW_TOKENS else None
+            if letter is None:
+                break
+            script = (ord(letter.group()) - 0x100) >> 3
+            # '' for a plain word of the script, the word's classes for any other
+            others = _plain_words(script).findall(classes)
+            if script not in NEUTRAL_SCRIPTS and script != LATIN:  # (else _NO_SCRIPT)
+                for token in compress(tokens, map(not_, others)):
+                    if self._verified(script):
+                        break
+                    self._witness(script, token)
+            tokens = list(compress(tokens, others))
+            classes = "\n".join(filter(None, others))
+        shapes = list(map(_shape, map(frozenset, classes.split("\n")))) if tokens else []
         for script in set(shapes):
             if script >= 0:  # (the other shapes are negative)
                 for token in compress(tokens, map(eq, shapes, repeat(script))):
                     if self._verified(script):
                         break
                     self._witness(script, token)
+        return self._judge_tokens(compress(tokens, map(gt, repeat(_NO_SCRIPT), shapes)))
+
+    def _judge_tokens(self, tokens: Iterable[str]) -> set[str]:
+        """Judge the words of tokens that are no plain word of one script; return the tokens
+        that may hold a finding."""
         needy = set()
         wholes: list[tuple[str, str, int]] = []  # (token, word, script) of whole-word lookalikes
-        for token in compress(tokens, map(gt, repeat(_NO_SCRIPT), shapes)):
+        for token in tokens:
             for word in WORD.findall(token):
                 if word.isascii():
                     continue
@@ -599,6 +617,10 @@ _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter
 
 
+#: the class of every combining mark (of script 0)
+_ANY_MARK = chr(0x100 + _MARK)
+
+
 class _ClassTable(dict[int, "str | None"]):
     """``str.translate`` table from code point to class, filled on first sight of each one."""
 
@@ -615,8 +637,10 @@ class _ClassTable(dict[int, "str | None"]):
                 code = _WEAK if ch in WEAK_LOOKALIKES else _LOOKALIKE
             elif kind == "L" and cp in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
                 code = _EXTENDED_LETTER
+            elif kind == "M":
+                return self.setdefault(cp, _ANY_MARK)  # (the script of a mark matters not)
             else:
-                code = {"L": _LETTER, "M": _MARK, "N": _NUMBER}.get(kind, _OTHER)
+                code = {"L": _LETTER, "N": _NUMBER}.get(kind, _OTHER)
             value = chr(0x100 + 8 * script + code)
         self[cp] = value
         return value
@@ -626,10 +650,48 @@ _CLASSES = _ClassTable()
 _CLASSES[ord("\n")] = "\n"  # kept, to translate many words joined by line ends at once
 
 
-def _shapes(words: list[str]) -> list[int]:
-    """``_word_shape`` of each word (none holding a line end), at C speed."""
-    classes = "\n".join(words).translate(_CLASSES).split("\n")
-    return list(map(_shape, map(frozenset, classes)))
+# Rounds of ``_plain_words`` over the tokens of a file, each for one script, while this many
+# tokens are left (the rest are shaped one by one).
+_PLAIN_ROUNDS = 3
+_FEW_TOKENS = 8
+# The class of a letter of any script that is no lookalike (the first one names the script
+# of the next round).
+_FIRST_LETTER = re.compile(
+    "[" + "".join(chr(0x100 + 8 * script + _LETTER) for script in range(len(SCRIPTS))) + "]"
+)
+
+
+def _tokens(text: str) -> str:
+    """The distinct tokens of ``text``, joined by line ends ('' when there are none).
+
+    A token is a run of token characters (``_TOKEN_CHAR``) with a non-ASCII character in it: in
+    the text's UTF-8 bytes, a run between ASCII bytes that are no letter or digit, with a byte
+    of 0x80 or above. (Splitting the bytes is C work all through, where a regex tries a match
+    at every character.) Lone surrogates pass through both ways.
+    """
+    runs: list[bytes] = text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
+    distinct = set(filterfalse(bytes.isascii, runs))
+    return b"\n".join(distinct).decode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=64)
+def _plain_words(script: int) -> re.Pattern[str]:
+    """A pattern over words' classes, a line each: for each line, its ``findall`` gives '' when
+    ``_shape`` would find the word plainly of ``script`` (every class a letter of the script, a
+    lookalike or weak lookalike of it, or a mark, with at least one letter that is no
+    lookalike; in Latin, ASCII letters too and no strong lookalike), else the line's classes.
+    (And a last '' at the end of the text.)"""
+    letter = chr(0x100 + 8 * script + _LETTER)
+    others = chr(0x100 + 8 * script + _WEAK) + _ANY_MARK
+    if script == LATIN:
+        others += "a"
+    else:
+        others += chr(0x100 + 8 * script + _LOOKALIKE)
+    # The first run cannot hold the letter, so neither repeat has to give anything back.
+    repeat = "*+" if sys.version_info >= (3, 11) else "*"
+    return re.compile(
+        f"[{others}]{repeat}{letter}[{letter}{others}]{repeat}(?:\n|\\Z)|([^\n]*)(?:\n|\\Z)"
+    )
 
 
 @lru_cache(maxsize=1 << 16)
