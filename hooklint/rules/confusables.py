@@ -184,22 +184,31 @@ class ConfusableScan:
         of one script, which only count as evidence; the lines that hold a token needing a
         closer look are then scanned as :meth:`line` scans them.
         """
+        # Notation is blanked out of the joined text; the lines keep it, and those looked at
+        # closer lose it one by one (``line`` does). It never spans a line end.
         if "\\" in joined or "%" in joined:
             joined = without_notation(joined)
-            rows = [(lineno, without_notation(line)) for lineno, line in rows]
         needy = self._survey(joined)
         if _LONE_LATIN.search(joined):
             for lineno, line in rows:
-                self._lone_latin(lineno, line)
+                self._lone_latin(lineno, without_notation(line))
         if len(needy) > _MAX_SOUGHT:
             for lineno, line in rows:
                 self.line(lineno, line)
         elif needy:
             sought = "|".join(map(re.escape, sorted(needy, key=len, reverse=True)))
             pattern = re.compile(f"(?<!{_TOKEN_CHAR})(?:{sought})(?!{_TOKEN_CHAR})")
-            for lineno, line in rows:
-                if pattern.search(line):
-                    self.line(lineno, line)
+            # Searched in the joined text, whose n-th line is rows[n] (no token holds a line
+            # end, and a line end is no token character): the line ends before a match number
+            # its line.
+            index = position = 0
+            scanned = -1
+            for m in pattern.finditer(joined):
+                index += joined.count("\n", position, m.start())
+                position = m.start()
+                if index != scanned:
+                    scanned = index
+                    self.line(*rows[index])
         return self.finish()
 
     def _survey(self, text: str) -> set[str]:

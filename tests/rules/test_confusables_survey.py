@@ -11,20 +11,24 @@ from operator import eq, gt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooklint.context import TextContext
-from hooklint.rules import confusables
+from hooklint.context import TextContext, without_notation
+from hooklint.rules import Finding, confusables
 from hooklint.rules.confusables import (
     _ANY_MARK,
     _CLASSES,
     _LETTER,
+    _LONE_LATIN,
     _LOOKALIKE,
+    _MAX_SOUGHT,
     _NO_SCRIPT,
+    _TOKEN_CHAR,
     _WEAK,
     ConfusableScan,
     _plain_words,
     _shape,
     _tokens,
 )
+from hooklint.source import non_ascii_lines
 from hooklint.unicode.chars import LATIN, NEUTRAL_SCRIPTS, SCRIPTS
 
 # The token, as a regex says it: a run of ASCII letters and digits and non-ASCII characters with
@@ -169,3 +173,46 @@ def test_a_finding_survives_among_plain_words() -> None:
     text = "Москва дом окно улица город Москвa река поле лес"
     assert ConfusableScan()._survey(text) == {"Москвa"}
     assert ConfusableScan()._survey(text.replace("Москвa", "Москва")) == set()
+
+
+class _LineByLine(_PlainSurvey):
+    """Every line cleared of notation first, each searched on its own for the sought tokens."""
+
+    def lines(self, rows: list[tuple[int, str]], joined: str) -> list[Finding]:
+        if "\\" in joined or "%" in joined:
+            joined = without_notation(joined)
+            rows = [(lineno, without_notation(line)) for lineno, line in rows]
+        needy = self._survey(joined)
+        if _LONE_LATIN.search(joined):
+            for lineno, line in rows:
+                self._lone_latin(lineno, line)
+        if len(needy) > _MAX_SOUGHT:
+            for lineno, line in rows:
+                self.line(lineno, line)
+        elif needy:
+            sought = "|".join(map(re.escape, sorted(needy, key=len, reverse=True)))
+            pattern = re.compile(f"(?<!{_TOKEN_CHAR})(?:{sought})(?!{_TOKEN_CHAR})")
+            for lineno, line in rows:
+                if pattern.search(line):
+                    self.line(lineno, line)
+        return self.finish()
+
+
+_NOTATION_TEXT = _ALPHABET + "\\%ns(x)d\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_NOTATION_TEXT, max_size=300))
+def test_the_lines_looked_at_are_those_of_the_line_by_line_scan(text: str) -> None:
+    rows = non_ascii_lines(text)
+    joined = "\n".join(line for _, line in rows)
+    fast = ConfusableScan(TextContext(text)).lines(rows, joined)
+    plain = _LineByLine(TextContext(text)).lines(rows, joined)
+    assert fast == plain
+
+
+def test_a_line_with_a_finding_after_notation() -> None:
+    text = "река %sМосква\nдом \\nМосквa поле\nлес"
+    rows = non_ascii_lines(text)
+    found = ConfusableScan().lines(rows, "\n".join(line for _, line in rows))
+    assert [(f.line, f.col, f.code) for f in found] == [(2, 12, "HL101")]
