@@ -619,8 +619,10 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
 # other ASCII dropped, and for the rest one character that encodes (script, kind) as
 # 0x100 + 8 * script + kind, kind being one of:
 _LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER, _EXTENDED_LETTER = range(8)
-# A lone Latin c or o between two Cyrillic words (one space on each side).
-_LONE_LATIN = re.compile("(?<=[\u0400-\u04ff] )[co](?= [\u0400-\u04ff])")
+# A lone Latin c or o between two Cyrillic words (one space on each side). (The letter comes
+# first, the look behind after it: a pattern that starts with a class is searched for at C
+# speed, one that starts with a look behind is tried at every character.)
+_LONE_LATIN = re.compile("[co](?<=[\u0400-\u04ff] [co])(?= [\u0400-\u04ff])")
 _NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
 _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter

@@ -175,6 +175,21 @@ def test_a_finding_survives_among_plain_words() -> None:
     assert ConfusableScan()._survey(text.replace("Москвa", "Москва")) == set()
 
 
+# The lone Latin letter, looked for behind first
+_LONE_LATIN_BEHIND = re.compile("(?<=[\u0400-\u04ff] )[co](?= [\u0400-\u04ff])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="co еды\u0400\u04ff\u0500x\n", max_size=60))
+def test_the_lone_latin_letter_is_found_where_it_was(text: str) -> None:
+    found = [m.span() for m in _LONE_LATIN.finditer(text)]
+    assert found == [m.span() for m in _LONE_LATIN_BEHIND.finditer(text)]
+
+
+def test_a_lone_latin_letter() -> None:
+    assert [m.start() for m in _LONE_LATIN.finditer("дом c домом o дом, o c x")] == [4, 12]
+
+
 class _LineByLine(_PlainSurvey):
     """Every line cleared of notation first, each searched on its own for the sought tokens."""
 
@@ -183,7 +198,7 @@ class _LineByLine(_PlainSurvey):
             joined = without_notation(joined)
             rows = [(lineno, without_notation(line)) for lineno, line in rows]
         needy = self._survey(joined)
-        if _LONE_LATIN.search(joined):
+        if _LONE_LATIN_BEHIND.search(joined):
             for lineno, line in rows:
                 self._lone_latin(lineno, line)
         if len(needy) > _MAX_SOUGHT:
