@@ -197,15 +197,21 @@ class ConfusableScan:
                 self.line(lineno, line)
         elif needy:
             sought = "|".join(map(re.escape, sorted(needy, key=len, reverse=True)))
-            pattern = re.compile(f"(?<!{_TOKEN_CHAR})(?:{sought})(?!{_TOKEN_CHAR})")
+            # (No look behind first: a pattern that starts with its tokens' first characters is
+            # searched for at C speed. A match that a token character stands before is the end
+            # of a longer token, which holds no other match: passed over.)
+            pattern = re.compile(f"(?:{sought})(?!{_TOKEN_CHAR})")
             # Searched in the joined text, whose n-th line is rows[n] (no token holds a line
             # end, and a line end is no token character): the line ends before a match number
             # its line.
             index = position = 0
             scanned = -1
             for m in pattern.finditer(joined):
-                index += joined.count("\n", position, m.start())
-                position = m.start()
+                start = m.start()
+                if start and (joined[start - 1] >= "\x80" or joined[start - 1].isalnum()):
+                    continue
+                index += joined.count("\n", position, start)
+                position = start
                 if index != scanned:
                     scanned = index
                     self.line(*rows[index])
