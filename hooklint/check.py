@@ -73,16 +73,16 @@ def check_text(
     if _has_ascii_controls(text, utf8):
         for lineno, line in lines_matching(SUSPECT, text):
             findings.extend(context.scan(lineno, line, code))
-    elif SUSPECT.search(joined):
-        for lineno, line in rows:
-            if SUSPECT.search(line):
-                findings.extend(context.scan(lineno, line, code))
+    else:  # (the n-th line of the joined text is rows[n - 1])
+        for index, _ in lines_matching(SUSPECT, joined):
+            lineno, line = rows[index - 1]
+            findings.extend(context.scan(lineno, line, code))
     # Typography in code counts outside strings and comments only, which a line's own ASCII
     # quotes and comment marker delimit: the joined lines without them tell if any is left.
     if code and CANDIDATES.search(joined) and CANDIDATES.search(SKIPPED.sub("", joined)):
-        for lineno, line in rows:
-            if CANDIDATES.search(line):
-                findings.extend(typography(lineno, line))
+        for index, _ in lines_matching(CANDIDATES, joined):
+            lineno, line = rows[index - 1]
+            findings.extend(typography(lineno, line))
     if rows:
         findings.extend(scan.lines(rows, joined))
     findings.sort()

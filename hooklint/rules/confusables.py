@@ -30,12 +30,11 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
-from operator import eq, gt
+from itertools import compress, filterfalse, pairwise, repeat
+from operator import eq, gt, not_
 
 from hooklint.context import TextContext, without_notation
 from hooklint.diagnostic import describe, safe
-from hooklint.records import NamedTuple
 from hooklint.rules import Finding
 from hooklint.unicode.chars import (
     CJK_SCRIPTS,
@@ -69,18 +68,12 @@ ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _WITHOUT_ASCII_LETTERS = dict.fromkeys(map(ord, ASCII_LETTERS))
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 # A token: a run of ASCII letters, digits and non-ASCII characters, with at least one of the
-# latter. Every word with a non-ASCII character lies within one. (Possessive repeats, where
-# the regex engine has them, spare it from backtracking over every ASCII word.)
-# (A token character is written as "no ASCII but a letter or digit": a class with the range of
-# every non-ASCII code point in it costs the regex compiler ten milliseconds.)
+# latter. Every word with a non-ASCII character lies within one.
 _TOKEN_CHAR = "[^\\x00-/:-@\\[-`{-\\x7f]"
-# A token starts only where no ASCII letter or digit precedes it: without that, the engine would
-# run to the end of a long ASCII word from each of its letters (quadratic time).
-_TOKEN = re.compile(
-    f"(?<![A-Za-z0-9])[A-Za-z0-9]*+[^\\x00-\\x7f]{_TOKEN_CHAR}*+"
-    if sys.version_info >= (3, 11)
-    else f"(?<![A-Za-z0-9])[A-Za-z0-9]*[^\\x00-\\x7f]{_TOKEN_CHAR}*"
-)
+# Each ASCII byte that is no letter or digit made a space: UTF-8 writes every non-ASCII
+# character in bytes of 0x80 and above only, so the text's bytes translated by this table and
+# split at spaces are its runs of token characters (see ``_tokens``).
+_TOKEN_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range(256))
 # More tokens to look for than this, and every line is scanned.
 _MAX_SOUGHT = 64
 _DIGIT = re.compile(r"\d")  # a decimal digit of any system, as str.isdecimal
@@ -190,40 +183,79 @@ class ConfusableScan:
         of one script, which only count as evidence; the lines that hold a token needing a
         closer look are then scanned as :meth:`line` scans them.
         """
+        # Notation is blanked out of the joined text; the lines keep it, and those looked at
+        # closer lose it one by one (``line`` does). It never spans a line end.
         if "\\" in joined or "%" in joined:
             joined = without_notation(joined)
-            rows = [(lineno, without_notation(line)) for lineno, line in rows]
         needy = self._survey(joined)
         if _LONE_LATIN.search(joined):
             for lineno, line in rows:
-                self._lone_latin(lineno, line)
+                self._lone_latin(lineno, without_notation(line))
         if len(needy) > _MAX_SOUGHT:
             for lineno, line in rows:
                 self.line(lineno, line)
         elif needy:
             sought = "|".join(map(re.escape, sorted(needy, key=len, reverse=True)))
-            pattern = re.compile(f"(?<!{_TOKEN_CHAR})(?:{sought})(?!{_TOKEN_CHAR})")
-            for lineno, line in rows:
-                if pattern.search(line):
-                    self.line(lineno, line)
+            # (No look behind first: a pattern that starts with its tokens' first characters is
+            # searched for at C speed. A match that a token character stands before is the end
+            # of a longer token, which holds no other match: passed over.)
+            pattern = re.compile(f"(?:{sought})(?!{_TOKEN_CHAR})")
+            # Searched in the joined text, whose n-th line is rows[n] (no token holds a line
+            # end, and a line end is no token character): the line ends before a match number
+            # its line.
+            index = position = 0
+            scanned = -1
+            for m in pattern.finditer(joined):
+                start = m.start()
+                if start and (joined[start - 1] >= "\x80" or joined[start - 1].isalnum()):
+                    continue
+                index += joined.count("\n", position, start)
+                position = start
+                if index != scanned:
+                    scanned = index
+                    self.line(*rows[index])
         return self.finish()
 
     def _survey(self, text: str) -> set[str]:
         """Gather the evidence of every distinct token of ``text``; return the tokens that may
         hold a finding."""
-        tokens = list(set(_TOKEN.findall(text)))
-        shapes = _shapes(tokens)
+        joined = _tokens(text)
+        if not joined:
+            return set()
+        tokens = joined.split("\n")
+        classes = joined.translate(_CLASSES)
         # A plain word of one script holds no finding; three of them show that the file is
-        # written in that script.
+        # written in that script. Most tokens are plain words of the file's own script or two:
+        # one regex over the classes of all tokens (a line each) finds those of one script.
+        for _ in range(_PLAIN_ROUNDS):
+            letter = _FIRST_LETTER.search(classes) if len(tokens) >= _FEW_TOKENS else None
+            if letter is None:
+                break
+            script = (ord(letter.group()) - 0x100) >> 3
+            # '' for a plain word of the script, the word's classes for any other
+            others = _plain_words(script).findall(classes)
+            if script not in NEUTRAL_SCRIPTS and script != LATIN:  # (else _NO_SCRIPT)
+                for token in compress(tokens, map(not_, others)):
+                    if self._verified(script):
+                        break
+                    self._witness(script, token)
+            tokens = list(compress(tokens, others))
+            classes = "\n".join(filter(None, others))
+        shapes = list(map(_shape, map(frozenset, classes.split("\n")))) if tokens else []
         for script in set(shapes):
             if script >= 0:  # (the other shapes are negative)
                 for token in compress(tokens, map(eq, shapes, repeat(script))):
                     if self._verified(script):
                         break
                     self._witness(script, token)
+        return self._judge_tokens(compress(tokens, map(gt, repeat(_NO_SCRIPT), shapes)))
+
+    def _judge_tokens(self, tokens: Iterable[str]) -> set[str]:
+        """Judge the words of tokens that are no plain word of one script; return the tokens
+        that may hold a finding."""
         needy = set()
         wholes: list[tuple[str, str, int]] = []  # (token, word, script) of whole-word lookalikes
-        for token in compress(tokens, map(gt, repeat(_NO_SCRIPT), shapes)):
+        for token in tokens:
             for word in WORD.findall(token):
                 if word.isascii():
                     continue
@@ -448,12 +480,21 @@ class ConfusableScan:
         return verdict.whole
 
 
-class _Verdict(NamedTuple):
-    """What a word says on its own, whatever file it stands in (so it can be cached)."""
+class _Verdict:
+    """What a word says on its own, whatever file it stands in (so it can be cached). (A plain
+    class: a named tuple's class costs ~0.05 ms more to build when the module is imported.)"""
 
-    marks: tuple[tuple[int, str, str], ...]  # (offset, code, message) of each finding
-    whole: int | None  # the script of a whole-word lookalike, judged later in context
-    witness: tuple[int | str, ...]  # evidence keys this word supports
+    __slots__ = ("marks", "whole", "witness")
+
+    def __init__(
+        self,
+        marks: tuple[tuple[int, str, str], ...],
+        whole: int | None,
+        witness: tuple[int | str, ...],
+    ) -> None:
+        self.marks = marks  # (offset, code, message) of each finding
+        self.whole = whole  # the script of a whole-word lookalike, judged later in context
+        self.witness = witness  # evidence keys this word supports
 
 
 @lru_cache(maxsize=1 << 16)
@@ -592,11 +633,17 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
 # other ASCII dropped, and for the rest one character that encodes (script, kind) as
 # 0x100 + 8 * script + kind, kind being one of:
 _LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER, _EXTENDED_LETTER = range(8)
-# A lone Latin c or o between two Cyrillic words (one space on each side).
-_LONE_LATIN = re.compile("(?<=[\u0400-\u04ff] )[co](?= [\u0400-\u04ff])")
+# A lone Latin c or o between two Cyrillic words (one space on each side). (The letter comes
+# first, the look behind after it: a pattern that starts with a class is searched for at C
+# speed, one that starts with a look behind is tried at every character.)
+_LONE_LATIN = re.compile("[co](?<=[\u0400-\u04ff] [co])(?= [\u0400-\u04ff])")
 _NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
 _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter
+
+
+#: the class of every combining mark (of script 0)
+_ANY_MARK = chr(0x100 + _MARK)
 
 
 class _ClassTable(dict[int, "str | None"]):
@@ -615,8 +662,10 @@ class _ClassTable(dict[int, "str | None"]):
                 code = _WEAK if ch in WEAK_LOOKALIKES else _LOOKALIKE
             elif kind == "L" and cp in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
                 code = _EXTENDED_LETTER
+            elif kind == "M":
+                return self.setdefault(cp, _ANY_MARK)  # (the script of a mark matters not)
             else:
-                code = {"L": _LETTER, "M": _MARK, "N": _NUMBER}.get(kind, _OTHER)
+                code = {"L": _LETTER, "N": _NUMBER}.get(kind, _OTHER)
             value = chr(0x100 + 8 * script + code)
         self[cp] = value
         return value
@@ -626,10 +675,48 @@ _CLASSES = _ClassTable()
 _CLASSES[ord("\n")] = "\n"  # kept, to translate many words joined by line ends at once
 
 
-def _shapes(words: list[str]) -> list[int]:
-    """``_word_shape`` of each word (none holding a line end), at C speed."""
-    classes = "\n".join(words).translate(_CLASSES).split("\n")
-    return list(map(_shape, map(frozenset, classes)))
+# Rounds of ``_plain_words`` over the tokens of a file, each for one script, while this many
+# tokens are left (the rest are shaped one by one).
+_PLAIN_ROUNDS = 3
+_FEW_TOKENS = 8
+# The class of a letter of any script that is no lookalike (the first one names the script
+# of the next round).
+_FIRST_LETTER = re.compile(
+    "[" + "".join(chr(0x100 + 8 * script + _LETTER) for script in range(len(SCRIPTS))) + "]"
+)
+
+
+def _tokens(text: str) -> str:
+    """The distinct tokens of ``text``, joined by line ends ('' when there are none).
+
+    A token is a run of token characters (``_TOKEN_CHAR``) with a non-ASCII character in it: in
+    the text's UTF-8 bytes, a run between ASCII bytes that are no letter or digit, with a byte
+    of 0x80 or above. (Splitting the bytes is C work all through, where a regex tries a match
+    at every character.) Lone surrogates pass through both ways.
+    """
+    runs: list[bytes] = text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
+    distinct = set(filterfalse(bytes.isascii, runs))
+    return b"\n".join(distinct).decode("utf-8", "surrogatepass")
+
+
+@lru_cache(maxsize=64)
+def _plain_words(script: int) -> re.Pattern[str]:
+    """A pattern over words' classes, a line each: for each line, its ``findall`` gives '' when
+    ``_shape`` would find the word plainly of ``script`` (every class a letter of the script, a
+    lookalike or weak lookalike of it, or a mark, with at least one letter that is no
+    lookalike; in Latin, ASCII letters too and no strong lookalike), else the line's classes.
+    (And a last '' at the end of the text.)"""
+    letter = chr(0x100 + 8 * script + _LETTER)
+    others = chr(0x100 + 8 * script + _WEAK) + _ANY_MARK
+    if script == LATIN:
+        others += "a"
+    else:
+        others += chr(0x100 + 8 * script + _LOOKALIKE)
+    # The first run cannot hold the letter, so neither repeat has to give anything back.
+    repeat = "*+" if sys.version_info >= (3, 11) else "*"
+    return re.compile(
+        f"[{others}]{repeat}{letter}[{letter}{others}]{repeat}(?:\n|\\Z)|([^\n]*)(?:\n|\\Z)"
+    )
 
 
 @lru_cache(maxsize=1 << 16)
