@@ -166,9 +166,10 @@ def _sources(settings: Settings) -> list[tuple[str, bytes | None]]:
         paths = [*(p for p in paths if p not in directories), *walked]
     seen: set[str] = set()
     out: list[tuple[str, bytes | None]] = []
+    excludes = bool(settings.exclude)  # (most runs have no pattern: no call per path then)
     for path in paths:
         key = os.path.normpath(path)
-        if key not in seen and not settings.excluded(path):
+        if key not in seen and not (excludes and settings.excluded(path)):
             seen.add(key)
             out.append((path, None))
     return sorted(out)
