@@ -547,9 +547,13 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
     # The lines after the last non-ASCII one change nothing that is read: a line's state comes
     # from the lines before it, and they hold no name to look at.
     last = max(lines, default=0)
+    # Nor need the needles be looked for past the end of that line. Its text (non-ASCII, without
+    # a line end) stands last in the text on that line: wherever else it stands, it makes a line
+    # non-ASCII too, so an earlier one.
+    limit = 0 if not last else text.rfind(lines[last]) + len(lines[last]) + 1
     for needle in (*_TRIPLE_QUOTES, "\\\n"):
         lineno, counted = 1, 0
-        found = text.find(needle)
+        found = text.find(needle, 0, limit)
         while found >= 0:
             lineno += text.count("\n", counted, found)
             counted = found
@@ -558,7 +562,7 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
             _add_line(lines, text, lineno, found)
             if needle == "\\\n" and lineno < last:
                 _add_line(lines, text, lineno + 1, found + 2)
-            found = text.find(needle, found + len(needle))
+            found = text.find(needle, found + len(needle), limit)
     order = sorted(lines)
     texts = [lines[row] for row in order]
     joined = "\n".join(texts) + "\n"

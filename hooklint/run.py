@@ -423,9 +423,10 @@ def check_sources(
             else:
                 waiting.append((len(results), path, data))
                 results.append([])
-                non_ascii_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
-                if workers is None and _worth_workers(settings, len(waiting), non_ascii_bytes):
-                    workers = _Workers(settings)
+                if workers is None:  # (counted only to tell when the workers pay)
+                    non_ascii_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
+                    if _worth_workers(settings, len(waiting), non_ascii_bytes):
+                        workers = _Workers(settings)
                 if workers is not None and len(waiting) >= _BATCH:
                     workers.hand(waiting)
                     waiting = []

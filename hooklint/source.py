@@ -62,6 +62,8 @@ def decode(data: bytes, *, python: bool = False) -> Decoded:
 def _declared_encoding(data: bytes) -> str | None:
     """The encoding that a coding declaration on line 1 or 2 names, when it is not UTF-8 and
     Python knows it."""
+    if _declares_utf8_or_nothing(data):
+        return None  # (most declarations: "# -*- coding: utf-8 -*-")
     import io
     import tokenize
 
@@ -70,6 +72,33 @@ def _declared_encoding(data: bytes) -> str | None:
     except SyntaxError:  # an unknown encoding: the file is read as UTF-8, like any other
         return None
     return None if encoding in ("utf-8", "utf-8-sig") else encoding
+
+
+# tokenize's own patterns (PEP 263), for bytes: a coding declaration, and a line that lets the
+# next one declare the encoding instead.
+_COOKIE = re.compile(rb"[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+_BLANK = re.compile(rb"[ \t\f]*(?:[#\r\n]|$)")
+
+
+def _declares_utf8_or_nothing(data: bytes) -> bool:
+    """Whether ``tokenize.detect_encoding`` would find UTF-8 in ``data`` (which starts with no
+    BOM): no declaration on the line it reads it from, or one that names UTF-8 as it spells it
+    (``utf-8``, ``UTF_8``, ``utf-8-unix``…). ``False`` leaves the answer to tokenize.
+
+    tokenize reads line 1, and line 2 when line 1 has no declaration and is blank or a comment;
+    it matches its pattern against each line decoded, which reads a line's ASCII characters as
+    these bytes (a line that does not decode is refused there, and also means UTF-8 here).
+    """
+    first_end = data.find(b"\n") + 1 or len(data)
+    line = data[:first_end]
+    declared = _COOKIE.match(line)
+    if declared is None and _BLANK.match(line):
+        second_end = data.find(b"\n", first_end) + 1 or len(data)
+        declared = _COOKIE.match(data, first_end, second_end)
+    if declared is None:
+        return True
+    name = declared.group(1)[:12].lower().replace(b"_", b"-")
+    return name == b"utf-8" or name.startswith(b"utf-8-")
 
 
 def _decode_as(data: bytes, encoding: str, bom: bytes) -> Decoded:

@@ -535,3 +535,16 @@ def test_an_unreadable_ascii_line_after_the_last_non_ascii_one_costs_no_tokenize
     assert not _may_hold_non_ascii_names(text, non_ascii_lines(text))
     before = 'x = f"""{\'{\'}"""\n# café\n'  # the same lines, the other way round: read
     assert _may_hold_non_ascii_names(before, non_ascii_lines(before))
+
+
+def test_the_name_scan_looks_for_quotes_up_to_the_last_non_ascii_line_it_finds_last() -> None:
+    # The last non-ASCII line ("# é") stands on line 1 as well: the quotes of lines 2 and 4,
+    # before the last one, are looked for all the same, and line 3 is inside a string.
+    inside = '# é\n"""\nnaïve = 1\n"""\n# é\nx = 1\n'
+    assert not _may_hold_non_ascii_names(inside, non_ascii_lines(inside))
+    # A near miss: no quotes, and the name on line 3 is in code.
+    code = "# é\nx = 1\nnaïve = 1\ny = 2\n# é\nx = 1\n"
+    assert _may_hold_non_ascii_names(code, non_ascii_lines(code))
+    # The last line's text inside a longer line before it, and a backslash on the last line.
+    longer = 'y = 1  # é\n"""\nnaïve = 1\n"""\n# é \\\nz = 2\n'
+    assert not _may_hold_non_ascii_names(longer, non_ascii_lines(longer))
