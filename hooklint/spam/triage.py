@@ -133,14 +133,20 @@ def worth_checking(
         return True
     if links and _comments_suspicious(words_view, low, narrow):
         return True
-    # Styled letters start at U+FF21 (structure.STYLED_RUN): text in Latin-1 has none.
-    if links and not view.isascii() and not _latin1(view):
+    # Styled letters start at U+FF21 (structure.STYLED_RUN): text in Latin-1 has none, nor
+    # has text without a character from there up (styled_runs' own first test, asked here
+    # before the module, which costs more to import than most files cost to search).
+    if links and not view.isascii() and not _latin1(view) and _STYLED_RANGE.search(view):
         from hooklint.spam.structure import styled_runs
 
         if styled_runs(view):
             return True
     # ``narrow`` is the view's lowercase at its offsets when no lookalike was resolved.
     return links and _links_suspicious(view, options, narrow if words_view is view else None)
+
+
+# structure._STYLED_RANGE: any character from the first styled letter up.
+_STYLED_RANGE = re.compile("[\uff21-\U0010ffff]")
 
 
 def _foreign_needles() -> tuple[str, ...]:
@@ -422,6 +428,11 @@ def _stuffing_suspicious(
     else:
         texts = sorted(targets)
     for text in texts:
+        # A text with a few targets is judged first when they are few: parsing them costs less
+        # than the five counts over the whole view below (both tests are pure: the order of
+        # the two halves of the condition cannot change its answer).
+        if len(targets) <= 500 and len(targets[text]) <= 8 and not unrelated(text):
+            continue
         words = text.split()
         if any(view.count(w) < 3 for w in words):
             continue

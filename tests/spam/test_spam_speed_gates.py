@@ -1,0 +1,69 @@
+"""Shortcuts of the second round of spam speed work give the answers of the plain forms they
+replace: each is compared with its plain form on generated input, and has a positive case and
+a near miss."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooklint.spam import domains, triage
+
+# ------------------------------------------------------------------- domains.under on sets
+
+HOST_PIECES = st.sampled_from(["a", "b", "ab", ".", "..", "x.a", "com", "a.com", "", "-"])
+
+
+def _plain_under(host: str, entries: frozenset[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in entries)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(HOST_PIECES, max_size=6).map("".join),
+    st.frozensets(st.lists(HOST_PIECES, max_size=4).map("".join), max_size=5),
+)
+def test_under_a_set_is_the_plain_suffix_test(host: str, entries: frozenset[str]) -> None:
+    assert domains.under(host, entries) == _plain_under(host, entries)
+    assert domains.under(host, set(entries)) == _plain_under(host, entries)
+    assert domains.under(host, tuple(entries)) == _plain_under(host, entries)
+
+
+def test_under_positive_and_near_miss() -> None:
+    hosts = frozenset({"example.com", "b.org"})
+    assert domains.under("example.com", hosts)
+    assert domains.under("docs.example.com", hosts)
+    assert not domains.under("badexample.com", hosts)  # no dot before the domain
+    assert not domains.under("example.com.evil", hosts)
+    assert not domains.under("com", hosts)
+
+
+# ------------------------------------------------------------ styled letters, before import
+
+
+def test_the_styled_range_is_the_one_styled_runs_asks_first() -> None:
+    from hooklint.spam import structure
+
+    assert triage._STYLED_RANGE.pattern == structure._STYLED_RANGE.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(["a", " ", "é", "日", "\uff20", "\uff21", "ａ", "𝐖"]), max_size=30))
+def test_no_styled_run_without_a_character_of_the_styled_range(text: str) -> None:
+    from hooklint.spam.structure import styled_runs
+
+    if triage._STYLED_RANGE.search(text) is None:
+        assert styled_runs(text) == []
+
+
+def test_styled_gate_positive_and_near_miss() -> None:
+    from hooklint.spam import SpamOptions, check_spam
+    from hooklint.spam.rules import check
+    from hooklint.spam.structure import styled_runs
+
+    styled = "Visit ｃｈｅａｐ ｐｉｌｌｓ → now at https://pills.example/ for more\n"
+    near = "Visit cheap pills → now at https://pills.example/ for more\n"
+    assert triage._STYLED_RANGE.search(styled) and styled_runs(styled)
+    assert not triage._STYLED_RANGE.search(near) and not styled_runs(near)
+    for text in (styled, near):
+        assert check_spam(text, "text") == check(text, "text", SpamOptions(), None)
