@@ -631,7 +631,6 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
     """Link texts that name an address (HL303) or sell something (HL306), HTML anchors with
     the attributes HL307 looks at, and styles that hide an element."""
     from hooklint.spam import phrases
-    from hooklint.spam.styles import attributes, hiding_reason, hiding_style
 
     pairs: list[tuple[str, str | None]] = []  # (link text, target)
     spans: list[tuple[int, int, str, str | None]] = []  # the same with where they are
@@ -660,6 +659,8 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
                 if target is not None:
                     pairs.append((rst.group(1), target))
     if _ANCHOR_START.search(view):
+        from hooklint.spam.styles import attributes, hiding_reason
+
         for m in _ANCHOR.finditer(view):
             attrs = attributes(m.group(1))
             found = dict(attrs)
@@ -679,6 +680,8 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
     if not pairs:
         return False
     for at in _cased(view, low, "style", ("style", "STYLE", "Style")):
+        from hooklint.spam.styles import hiding_style
+
         value = _STYLE_VALUE.match(view, at + 5)
         if value and hiding_style(value.group(1)):
             return True

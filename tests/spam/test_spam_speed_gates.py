@@ -67,3 +67,27 @@ def test_styled_gate_positive_and_near_miss() -> None:
     assert not triage._STYLED_RANGE.search(near) and not styled_runs(near)
     for text in (styled, near):
         assert check_spam(text, "text") == check(text, "text", SpamOptions(), None)
+
+
+# ------------------------------------------------------- boilerplate markers, normalised
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(["a", "B", "İ", "ß", "Ω", "о", "—", "“", " ", "é", "ﬁ", "ǅ"])))
+def test_markers_are_normalised_as_prose_normalises_them(marker: str) -> None:
+    """phrases._normalised lowers with str.lower where that keeps one character for one, which
+    is what prose._lower does then; otherwise it is prose._lower."""
+    from hooklint.spam import phrases
+    from hooklint.spam.prose import _lower
+    from hooklint.unicode.chars import skeleton
+
+    plain = marker if marker.isascii() else skeleton(marker)
+    assert phrases._normalised(marker) == phrases.fold_punctuation(_lower(plain))
+
+
+def test_normalised_marker_positive_and_near_miss() -> None:
+    from hooklint.spam import phrases
+
+    assert phrases._normalised("Отменить ответ") == "oтмeнить oтвeт"  # skeleton, lowercase
+    assert phrases._normalised("İptal") == "İptal"  # İ kept: it lowercases to two characters
+    assert phrases._normalised("Antworten abbrechen") == "antworten abbrechen"
