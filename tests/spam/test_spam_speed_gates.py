@@ -91,3 +91,50 @@ def test_normalised_marker_positive_and_near_miss() -> None:
     assert phrases._normalised("Отменить ответ") == "oтмeнить oтвeт"  # skeleton, lowercase
     assert phrases._normalised("İptal") == "İptal"  # İ kept: it lowercases to two characters
     assert phrases._normalised("Antworten abbrechen") == "antworten abbrechen"
+
+
+# ------------------------------------------------------------------ credit lines (HL306)
+
+
+def test_the_credit_letters_match_only_characters_lowering_to_them() -> None:
+    """rules._credit_link skips _CREDIT when the text's lowercase holds neither "by" nor "th":
+    sound only if every character the pattern's final letters match (case-insensitively) is
+    a character whose lowercase is that letter. Every code point is tried."""
+    import re
+
+    for letter in "bthy":
+        pattern = re.compile("(?i:" + letter + ")")
+        for cp in range(0x110000):
+            c = chr(cp)
+            if pattern.fullmatch(c):
+                assert c.lower() == letter, (letter, hex(cp))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Designed", "by", "BY", "theme", "\t", " ", "with", "WITH", "in", "partnership",
+             "Sponsored", "x", "template", "ſ", "İ", "K", "collaboration", "Association", "\n"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_no_credit_without_by_or_th_in_the_lowercase(before: str) -> None:
+    from hooklint.spam.rules import _CREDIT
+
+    low = before.lower()
+    if "by" not in low and "th" not in low:
+        assert _CREDIT.search(before) is None
+
+
+def test_credit_link_positive_and_near_miss() -> None:
+    from hooklint.spam import SpamOptions, check_spam
+    from hooklint.spam.rules import check
+
+    credit = "Footer text.\n\nDesigned by [cheap roof repair](https://roofs.example/)\n"
+    near = "Footer text.\n\nDesigned in [cheap roof repair](https://roofs.example/)\n"
+    for text in (credit, near):
+        assert check_spam(text, "markdown") == check(text, "markdown", SpamOptions(), None)
+    assert any("credit line" in f.message for f in check(credit, "markdown", SpamOptions(), None))
+    assert not any("credit line" in f.message for f in check(near, "markdown", SpamOptions(), None))
