@@ -705,10 +705,10 @@ def _commerce_prose(doc: Document, ctx: Context, hits: list[Hit]) -> None:
 
 
 # Hosts that a sales line does not sell: reference works and code hosting.
-_NEUTRAL_HOSTS = (
+_NEUTRAL_HOSTS = frozenset((
     *domains.REFERENCE_HOSTS, "github.com", "gitlab.com", "bitbucket.org", "img.shields.io",
     "shields.io", "githubusercontent.com",
-)  # fmt: skip
+))  # fmt: skip
 
 
 def _spintax(doc: Document, hits: list[Hit]) -> None:
