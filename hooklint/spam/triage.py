@@ -79,19 +79,27 @@ def worth_checking(
     # Lookalikes are resolved for the phrase tests only: the link tests need the hosts as
     # written (a Cyrillic letter in a host is what HL304 reports).
     words_view = view if view.isascii() else resolve_lookalikes(view)
-    # Lowercase bytes of ASCII text are made at memory speed; other text is lowered as str.
-    low: bytes | str = (
-        words_view.encode("ascii").lower() if words_view.isascii() else words_view.lower()
-    )
     # The ASCII letters of the text as bytes at the offsets of ``low`` ("?" for each other
     # character, which no needle holds) when lowering kept its length: bytes are searched
     # faster than text of wide characters, and the needles are found at the same offsets.
     narrow: bytes | None = None
-    if isinstance(low, bytes):
-        narrow = low
-    elif len(low) == len(words_view):
-        narrow = low.encode("ascii", "replace")
-    searched = low if narrow is None else narrow
+    # Lowercase bytes of ASCII text are made at memory speed; other text is lowered as str.
+    low: bytes | str | None
+    if words_view.isascii():
+        low = narrow = words_view.encode("ascii").lower()
+    elif _latin1(words_view):
+        # No Latin-1 character lowercases to ASCII, to another script or to two characters
+        # (a test tries each): the lowercase ASCII letters of the bytes, at the same offsets,
+        # are those of the lowered text, made at memory speed (str.lower walks the text
+        # character by character). The lowered text itself is made where it is needed.
+        narrow = words_view.encode("latin-1").lower().translate(_NARROW_LATIN1)
+        low = None
+    else:
+        low = words_view.lower()
+        if len(low) == len(words_view):
+            narrow = low.encode("ascii", "replace")
+    searched = narrow if narrow is not None else low
+    assert searched is not None  # narrow is None only when low was made
     links = _link_needle(searched)
     # The phrase needles are the key words _phrases_suspicious looks for: found once.
     key_hits = _key_word_hits(narrow) if narrow is not None else None
@@ -127,7 +135,7 @@ def worth_checking(
     if title is not None and _stuffing_suspicious(
         words_view,
         options,
-        low.decode("ascii") if isinstance(low, bytes) else low,
+        low.decode("ascii") if isinstance(low, bytes) else low,  # None: made there if needed
         title.start(),
     ):
         return True
@@ -145,6 +153,9 @@ def worth_checking(
     return links and _links_suspicious(view, options, narrow if words_view is view else None)
 
 
+# Latin-1 bytes, lowercased, as ``narrow``: ASCII stays, every other byte is "?" (as in
+# ``text.lower().encode("ascii", "replace")``).
+_NARROW_LATIN1 = bytes(range(128)) + b"?" * 128
 # structure._STYLED_RANGE: any character from the first styled letter up.
 _STYLED_RANGE = re.compile("[\uff21-\U0010ffff]")
 
@@ -268,15 +279,17 @@ def _split_needles(
     return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
-def _comments_suspicious(view: str, low: bytes | str, narrow: bytes | None) -> bool:
+def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | None) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
     from hooklint.spam import comments
 
     # ``narrow``: the ASCII letters of ``low`` as bytes at its offsets, None when lowering
     # changed the length of the text (see worth_checking). "?", for any other character, is
-    # in no needle and separates words, as in ASCII text.
-    text: bytes | str = view if narrow is None else low
+    # in no needle and separates words, as in ASCII text. ``low`` is None for text in Latin-1
+    # (not lowered as str): its lowercase is in Latin-1 too, so only a needle in Latin-1 can be
+    # there.
+    text: bytes | str | None = view if narrow is None else low
     # Its words, made once: a needle whose first word or an inner word is absent costs no scan.
     words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
 
@@ -292,6 +305,8 @@ def _comments_suspicious(view: str, low: bytes | str, narrow: bytes | None) -> b
             found = positions(narrow, present) if present else []
             if isinstance(text, str) and wide:  # needles in other scripts ("文凭") in the text
                 found = sorted(found + positions(text, wide))
+            elif text is None and any(_latin1(n) for n in wide):
+                found = sorted(found + positions(view.lower(), wide))
             return found
         return positions(view.lower(), needles)
 

@@ -138,3 +138,55 @@ def test_credit_link_positive_and_near_miss() -> None:
         assert check_spam(text, "markdown") == check(text, "markdown", SpamOptions(), None)
     assert any("credit line" in f.message for f in check(credit, "markdown", SpamOptions(), None))
     assert not any("credit line" in f.message for f in check(near, "markdown", SpamOptions(), None))
+
+
+# ------------------------------------------------------------- Latin-1 text, lowercased
+
+
+def test_no_latin1_character_lowercases_to_ascii_another_script_or_two() -> None:
+    """worth_checking makes the lowercase ASCII letters of Latin-1 text from its bytes."""
+    for code in range(256):
+        c = chr(code)
+        low = c.lower()
+        assert len(low) == 1 and ord(low) < 256 and low.isascii() == c.isascii(), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(["a", "Z", "é", "É", "ß", "ÿ", "µ", "\xa0", "?", " ", "\n", "/"])))
+def test_latin1_narrow_bytes_are_those_of_the_lowered_text(text: str) -> None:
+    narrow = text.encode("latin-1").lower().translate(triage._NARROW_LATIN1)
+    assert narrow == text.lower().encode("ascii", "replace")
+
+
+def test_latin1_prefilter_positive_and_near_miss() -> None:
+    from hooklint.spam import SpamOptions, check_spam
+    from hooklint.spam.rules import check
+
+    spam = (
+        "Très bien. Leave a Reply. Your email address will not be published. Ça va.\n\n"
+        "[Cheap Roof Repair](https://roofs.example/) à Paris\n"
+    )
+    near = "Très bien. Ça va. Une réponse.\n\n[Réparer le toit](https://docs.example/) à Paris\n"
+    for text in (spam, near):
+        assert check_spam(text, "markdown") == check(text, "markdown", SpamOptions(), None)
+    assert triage.worth_checking(spam, "markdown", SpamOptions(), None)
+    assert not triage.worth_checking(near, "markdown", SpamOptions(), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Great post", "instead of", "click here", "désolé", "É", " ", "\n", "giriş",
+             "[Cheap Essays](https://x.example/)", "designed by", "author: best cheap loans"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_comments_of_latin1_text_need_no_lowered_text(view: str) -> None:
+    if not triage._latin1(view):
+        return
+    narrow = view.encode("latin-1").lower().translate(triage._NARROW_LATIN1)
+    assert triage._comments_suspicious(view, None, narrow) == triage._comments_suspicious(
+        view, view.lower(), narrow
+    )
