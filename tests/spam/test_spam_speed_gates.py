@@ -190,3 +190,23 @@ def test_comments_of_latin1_text_need_no_lowered_text(view: str) -> None:
     assert triage._comments_suspicious(view, None, narrow) == triage._comments_suspicious(
         view, view.lower(), narrow
     )
+
+
+# --------------------------------------------------------- the first Title-Case link text
+
+TITLE_PIECES = st.sampled_from(
+    ["[Roof Repair](https://a.example/)", "> Best Movers <", "`Aa Bb`", "[aa Bb]", "[Aa]", "[",
+     ">", "`", " ", "\n", "Roof", "Repair", "*", "_", "\t", "Aa Bb", "[ Aa\n Bb", ">Aa"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TITLE_PIECES, max_size=16).map("".join))
+def test_the_first_title_link_is_found_by_its_three_first_characters(view: str) -> None:
+    first = triage._TITLE_LINK.search(view)
+    assert triage._title_link_start(view) == (None if first is None else first.start())
+
+
+def test_title_link_start_positive_and_near_miss() -> None:
+    assert triage._title_link_start("see `Aa` and > Roof Repair and [Best Movers]") == 13
+    assert triage._title_link_start("see [roof Repair] and Roof Repair") is None
