@@ -271,6 +271,12 @@ def hostile_inputs() -> list[tuple[str, str, Callable[[], bytes]]]:
         # A non-ASCII line with one long ASCII word: a token pattern that could start at any
         # letter would read to the word's end from each of them.
         ("5mb-word", "long-word.txt", lambda: "é ".encode() + b"a" * 5_000_000 + b"\n"),
+        # One Markdown link again and again (4 MB): the full spam check judges every link.
+        (
+            "4mb-links",
+            "repeated-link.md",
+            lambda: b"[Roof Repair](https://s.example/)\n" * (4 * 2**20 // 34),
+        ),
     ]
 
 

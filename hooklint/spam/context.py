@@ -44,6 +44,7 @@ def context(options: SpamOptions) -> Context:
     )
 
 
+@lru_cache(maxsize=4096)  # pure: a page repeats its links
 def related_link(text: str, host: str, ctx: Context) -> bool:
     """Whether a link from ``text`` to ``host`` is one a site makes to itself: a trusted site,
     or a site whose name is the text ("[Red Hat](https://www.redhat.com/)")."""

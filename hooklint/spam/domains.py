@@ -205,6 +205,19 @@ def top_level_domain(label: str) -> bool:
 
 def under(host: str, domains: Iterable[str]) -> bool:
     """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    if isinstance(domains, (set, frozenset)):
+        # ``host.endswith("." + domain)`` says that ``domain`` is what follows one of the dots
+        # of ``host``: each such tail is looked up, instead of every domain tried in turn.
+        if not domains:
+            return False
+        if host in domains:
+            return True
+        dot = host.find(".")
+        while dot >= 0:
+            if host[dot + 1 :] in domains:
+                return True
+            dot = host.find(".", dot + 1)
+        return False
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
@@ -280,6 +293,9 @@ _SHARE_INTENT = re.compile(r"/(?:share|sharer|sharing|intent|submit|sharearticle
 _REDIRECT_KEYS = frozenset("url u q redirect to target dest destination link out goto r".split())
 
 
+# Pure, and asked once for each link: a page repeats its links (and a spam page one link
+# thousands of times), and rules and prefilter ask the same links.
+@lru_cache(maxsize=4096)
 def shortener(host: str, path: str, allowed: frozenset[str]) -> str | None:
     """The shortener domain ``host`` belongs to, unless it is official or allowed.
 
@@ -350,6 +366,7 @@ def lookalike_shortener(host: str, path: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure; a page repeats its links (see shortener)
 def redirect_target(url: Url) -> str | None:
     """The URL a redirector link forwards to, when the link goes through one."""
     host = strip_www(url.host)
@@ -425,6 +442,7 @@ def query_pairs(query: str, *, keep_blank_values: bool) -> list[tuple[str, str]]
     return pairs
 
 
+@lru_cache(maxsize=4096)  # pure; a page repeats its links (see shortener)
 def affiliate_tag(url: Url) -> str | None:
     """The affiliate or referral parameter of ``url`` (``tag=name-20``), or None.
 
@@ -512,6 +530,7 @@ def name_labels(host: str) -> list[str]:
     return [label.replace("-", "") for label in labels]
 
 
+@lru_cache(maxsize=4096)  # pure; a page repeats its links (see shortener)
 def keyword_domain(host: str, *, tokens: bool = True) -> str | None:
     """The spam trade a host name advertises (``slot-gacor.example`` -> gambling), or None.
 
@@ -649,6 +668,7 @@ PROFILE_HOSTS = frozenset(
 _PROFILE_PATH = re.compile(r"/(?:(?:in|profile|u|user|users|people|pub)/)?@?[\w.\-]{1,60}/?")
 
 
+@lru_cache(maxsize=4096)  # pure; a page repeats its links (see shortener)
 def profile_page(url: Url) -> bool:
     """Whether ``url`` is a person's profile: ``/@name`` anywhere, or one name on a site of
     profiles (``twitter.com/name``, ``linkedin.com/in/name``)."""
@@ -682,6 +702,7 @@ _PROJECT_HOSTS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; a page repeats its links (see shortener)
 def text_host(text: str) -> str | None:
     """The host a link text names, when the whole text is a URL or a host name.
 
@@ -770,12 +791,12 @@ def _squashed(host: str) -> str:
 
 # Hosts whose paths are titles of other people's pages (issues, searches, articles about a
 # subject): their words describe, they do not sell (HL306 leaves their paths alone).
-DESCRIBING_HOSTS = (
+DESCRIBING_HOSTS = frozenset((
     "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com", "google.com",
     "bing.com", "duckduckgo.com", "youtube.com", "reddit.com", "news.ycombinator.com",
     "medium.com", "arxiv.org", "nytimes.com", "bbc.co.uk", "theguardian.com", "archive.org",
     *REFERENCE_HOSTS,
-)  # fmt: skip
+))  # fmt: skip
 _PATH_WORDS = re.compile(r"[^\W\d_]+")
 
 

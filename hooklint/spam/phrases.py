@@ -239,10 +239,17 @@ FOREIGN_NEEDLES = (
 
 
 def _normalised(marker: str) -> str:
-    from hooklint.spam.prose import _lower
     from hooklint.unicode.chars import skeleton
 
-    return fold_punctuation(_lower(marker if marker.isascii() else skeleton(marker)))
+    plain = marker if marker.isascii() else skeleton(marker)
+    low = plain.lower()
+    if len(low) != len(plain):
+        # prose._lower, one character for one, differs from lower() only here: the prose
+        # module (and bisect) is imported only then, which the prefilter mostly never needs.
+        from hooklint.spam.prose import _lower
+
+        low = _lower(plain)
+    return fold_punctuation(low)
 
 
 def _marker_pattern(markers: tuple[str, ...]) -> str:

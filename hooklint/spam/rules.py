@@ -11,6 +11,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from hooklint.diagnostic import describe, safe
 from hooklint.records import TYPE_CHECKING, NamedTuple
@@ -279,10 +280,18 @@ def _credit_link(doc: Document, link: Link, site: str, ctx: Context) -> str | No
     the anchor, or None."""
     from hooklint.spam.comments import keyword_name
 
+    if not link.text or _foreign(link, ctx) is None:
+        return None
     before = doc.text[max(0, link.text_pos - 240) : link.text_pos]
+    # Every credit ends in "by" or "with": the letters _CREDIT matches there, in any case, are
+    # those whose lowercase is "by" or "th" (a test tries every character), so text whose
+    # lowercase holds neither has no credit, and the regex (tried at every offset) is spared.
+    low = before.lower()
+    if "by" not in low and "th" not in low:
+        return None
     credits = list(_CREDIT.finditer(before))
     credit = credits[-1] if credits else None
-    if credit is None or not link.text or _foreign(link, ctx) is None:
+    if credit is None:
         return None
     if domains.under(site, _NEUTRAL_HOSTS):
         return None
@@ -353,13 +362,16 @@ def _commercial(link: Link, site: str, ctx: Context, hits: list[Hit], doc: Docum
 
 def _anchor_trade(link: Link, ctx: Context) -> str | None:
     """The spam trade a link's text sells, unless the user allowed the phrase."""
-    if not link.text:
-        return None
-    text = _normal(link.text)
+    return _text_trade(link.text, ctx) if link.text else None
+
+
+@lru_cache(maxsize=4096)  # pure: a page repeats its link texts
+def _text_trade(shown: str, ctx: Context) -> str | None:
+    text = _normal(shown)
     trade = phrases.spam_anchor(text)
-    if trade is None and not link.text.isascii():
+    if trade is None and not shown.isascii():
         # Lexicon entries in scripts with lookalikes (купить диплом) match the text as written.
-        trade = phrases.spam_anchor(" ".join(link.text.lower().split()))
+        trade = phrases.spam_anchor(" ".join(shown.lower().split()))
     return trade if trade and not ctx.allowed_phrase(text) else None
 
 
@@ -562,13 +574,18 @@ def _disguised(source: str) -> bool:
 def _foreign(link: Link, ctx: Context) -> str | None:
     """The site of a link to an untrusted site that its text does not name and that is no
     person's profile page, or None."""
-    url = domains.parse_url(link.url)
+    return _foreign_site(link.url, link.text, ctx)
+
+
+@lru_cache(maxsize=4096)  # a link's target and text decide: a page repeats its links
+def _foreign_site(target: str, text: str, ctx: Context) -> str | None:
+    url = domains.parse_url(target)
     if url is None or domains.profile_page(url):
         return None
     site = domains.site(url.host)
     if ctx.trusted(site) or ctx.trusted(domains.strip_www(url.host)):
         return None
-    if link.text and related_link(link.text, url.host, ctx):
+    if text and related_link(text, url.host, ctx):
         return None
     return site
 
@@ -688,10 +705,10 @@ def _commerce_prose(doc: Document, ctx: Context, hits: list[Hit]) -> None:
 
 
 # Hosts that a sales line does not sell: reference works and code hosting.
-_NEUTRAL_HOSTS = (
+_NEUTRAL_HOSTS = frozenset((
     *domains.REFERENCE_HOSTS, "github.com", "gitlab.com", "bitbucket.org", "img.shields.io",
     "shields.io", "githubusercontent.com",
-)  # fmt: skip
+))  # fmt: skip
 
 
 def _spintax(doc: Document, hits: list[Hit]) -> None:

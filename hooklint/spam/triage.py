@@ -42,7 +42,19 @@ _SPINTAX_NEEDLE = re.compile(r"\{[^{}|\n]{1,80}\|")
 # HL302 reports a phrase that is also the text of a link: a link text of Title-Case words,
 # in a file that has links with text at all.
 _LINK_MARKUP = ("](", "]:", "</a", "`_")
-_TITLE_LINK = re.compile(r"[\[>`][ \t*_]{0,4}[A-Z][a-z]+[ \t\n]{1,4}[A-Z][a-z]+")
+_TITLE_REST = r"[ \t*_]{0,4}[A-Z][a-z]+[ \t\n]{1,4}[A-Z][a-z]+"
+_TITLE_LINK = re.compile(r"[\[>`]" + _TITLE_REST)
+# The same, one pattern for each first character: a pattern that starts with a literal is
+# searched for by a tight loop over the text, one that starts with a class tests each character
+# against it (about twice as slow over a document). A match starts with one of the three, so
+# the first match of _TITLE_LINK is the first of theirs.
+_TITLE_LINKS = tuple(re.compile(re.escape(first) + _TITLE_REST) for first in "[>`")
+
+
+def _title_link_start(view: str) -> int | None:
+    """Where the first match of _TITLE_LINK in ``view`` starts, or None."""
+    starts = [m.start() for pattern in _TITLE_LINKS if (m := pattern.search(view))]
+    return min(starts) if starts else None
 
 
 def _contains(low: bytes | str, needles: tuple[str, ...]) -> bool:
@@ -79,19 +91,27 @@ def worth_checking(
     # Lookalikes are resolved for the phrase tests only: the link tests need the hosts as
     # written (a Cyrillic letter in a host is what HL304 reports).
     words_view = view if view.isascii() else resolve_lookalikes(view)
-    # Lowercase bytes of ASCII text are made at memory speed; other text is lowered as str.
-    low: bytes | str = (
-        words_view.encode("ascii").lower() if words_view.isascii() else words_view.lower()
-    )
     # The ASCII letters of the text as bytes at the offsets of ``low`` ("?" for each other
     # character, which no needle holds) when lowering kept its length: bytes are searched
     # faster than text of wide characters, and the needles are found at the same offsets.
     narrow: bytes | None = None
-    if isinstance(low, bytes):
-        narrow = low
-    elif len(low) == len(words_view):
-        narrow = low.encode("ascii", "replace")
-    searched = low if narrow is None else narrow
+    # Lowercase bytes of ASCII text are made at memory speed; other text is lowered as str.
+    low: bytes | str | None
+    if words_view.isascii():
+        low = narrow = words_view.encode("ascii").lower()
+    elif _latin1(words_view):
+        # No Latin-1 character lowercases to ASCII, to another script or to two characters
+        # (a test tries each): the lowercase ASCII letters of the bytes, at the same offsets,
+        # are those of the lowered text, made at memory speed (str.lower walks the text
+        # character by character). The lowered text itself is made where it is needed.
+        narrow = words_view.encode("latin-1").lower().translate(_NARROW_LATIN1)
+        low = None
+    else:
+        low = words_view.lower()
+        if len(low) == len(words_view):
+            narrow = low.encode("ascii", "replace")
+    searched = narrow if narrow is not None else low
+    assert searched is not None  # narrow is None only when low was made
     links = _link_needle(searched)
     # The phrase needles are the key words _phrases_suspicious looks for: found once.
     key_hits = _key_word_hits(narrow) if narrow is not None else None
@@ -103,7 +123,7 @@ def worth_checking(
     # Title-Case stuffing is looked for in documents, not in code comments, UI catalogues or
     # the values of data files (names and labels, Title-Case by nature).
     title = (
-        _TITLE_LINK.search(words_view)
+        _title_link_start(words_view)
         if regions is None
         and kind not in ("po", "yaml", "json", "sql")
         and _holds_any(searched, _LINK_MARKUP)
@@ -127,20 +147,29 @@ def worth_checking(
     if title is not None and _stuffing_suspicious(
         words_view,
         options,
-        low.decode("ascii") if isinstance(low, bytes) else low,
-        title.start(),
+        low.decode("ascii") if isinstance(low, bytes) else low,  # None: made there if needed
+        title,
     ):
         return True
     if links and _comments_suspicious(words_view, low, narrow):
         return True
-    # Styled letters start at U+FF21 (structure.STYLED_RUN): text in Latin-1 has none.
-    if links and not view.isascii() and not _latin1(view):
+    # Styled letters start at U+FF21 (structure.STYLED_RUN): text in Latin-1 has none, nor
+    # has text without a character from there up (styled_runs' own first test, asked here
+    # before the module, which costs more to import than most files cost to search).
+    if links and not view.isascii() and not _latin1(view) and _STYLED_RANGE.search(view):
         from hooklint.spam.structure import styled_runs
 
         if styled_runs(view):
             return True
     # ``narrow`` is the view's lowercase at its offsets when no lookalike was resolved.
     return links and _links_suspicious(view, options, narrow if words_view is view else None)
+
+
+# Latin-1 bytes, lowercased, as ``narrow``: ASCII stays, every other byte is "?" (as in
+# ``text.lower().encode("ascii", "replace")``).
+_NARROW_LATIN1 = bytes(range(128)) + b"?" * 128
+# structure._STYLED_RANGE: any character from the first styled letter up.
+_STYLED_RANGE = re.compile("[\uff21-\U0010ffff]")
 
 
 def _foreign_needles() -> tuple[str, ...]:
@@ -262,15 +291,17 @@ def _split_needles(
     return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
-def _comments_suspicious(view: str, low: bytes | str, narrow: bytes | None) -> bool:
+def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | None) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
     from hooklint.spam import comments
 
     # ``narrow``: the ASCII letters of ``low`` as bytes at its offsets, None when lowering
     # changed the length of the text (see worth_checking). "?", for any other character, is
-    # in no needle and separates words, as in ASCII text.
-    text: bytes | str = view if narrow is None else low
+    # in no needle and separates words, as in ASCII text. ``low`` is None for text in Latin-1
+    # (not lowered as str): its lowercase is in Latin-1 too, so only a needle in Latin-1 can be
+    # there.
+    text: bytes | str | None = view if narrow is None else low
     # Its words, made once: a needle whose first word or an inner word is absent costs no scan.
     words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
 
@@ -286,6 +317,8 @@ def _comments_suspicious(view: str, low: bytes | str, narrow: bytes | None) -> b
             found = positions(narrow, present) if present else []
             if isinstance(text, str) and wide:  # needles in other scripts ("文凭") in the text
                 found = sorted(found + positions(text, wide))
+            elif text is None and any(_latin1(n) for n in wide):
+                found = sorted(found + positions(view.lower(), wide))
             return found
         return positions(view.lower(), needles)
 
@@ -422,6 +455,11 @@ def _stuffing_suspicious(
     else:
         texts = sorted(targets)
     for text in texts:
+        # A text with a few targets is judged first when they are few: parsing them costs less
+        # than the five counts over the whole view below (both tests are pure: the order of
+        # the two halves of the condition cannot change its answer).
+        if len(targets) <= 500 and len(targets[text]) <= 8 and not unrelated(text):
+            continue
         words = text.split()
         if any(view.count(w) < 3 for w in words):
             continue
@@ -620,7 +658,6 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
     """Link texts that name an address (HL303) or sell something (HL306), HTML anchors with
     the attributes HL307 looks at, and styles that hide an element."""
     from hooklint.spam import phrases
-    from hooklint.spam.styles import attributes, hiding_reason, hiding_style
 
     pairs: list[tuple[str, str | None]] = []  # (link text, target)
     spans: list[tuple[int, int, str, str | None]] = []  # the same with where they are
@@ -649,6 +686,8 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
                 if target is not None:
                     pairs.append((rst.group(1), target))
     if _ANCHOR_START.search(view):
+        from hooklint.spam.styles import attributes, hiding_reason
+
         for m in _ANCHOR.finditer(view):
             attrs = attributes(m.group(1))
             found = dict(attrs)
@@ -668,6 +707,8 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
     if not pairs:
         return False
     for at in _cased(view, low, "style", ("style", "STYLE", "Style")):
+        from hooklint.spam.styles import hiding_style
+
         value = _STYLE_VALUE.match(view, at + 5)
         if value and hiding_style(value.group(1)):
             return True
