@@ -213,6 +213,23 @@ def test_spam_template_in_python_code_is_not_prose(tmp_path: Path) -> None:
     assert hooklint(tmp_path, "module.py").stdout == ""
 
 
+def test_source_map_is_code_not_prose(tmp_path: Path) -> None:
+    # A source map carries its sources' comments: a shortened credit link in a JavaScript
+    # comment is no more prose there than in the .js file. The same text in a file that is
+    # not a source map ("routes.map") is still read, and so is the bidi control in the map.
+    comment = "// Thanks to Jo (https://bit.ly/3xYzAbc) for this trick"
+    sources = json.dumps({"version": 3, "sources": ["util.js"], "sourcesContent": [comment]})
+    (tmp_path / "bundle.min.js.map").write_text(sources, "utf-8")
+    (tmp_path / "routes.map").write_text(comment + "\n", "utf-8")
+    (tmp_path / "style.css.map").write_text(sources.replace("Thanks", "Th\u202eanks"), "utf-8")
+    result = hooklint(tmp_path, "bundle.min.js.map", "routes.map", "style.css.map")
+    found = [line.split(" ")[:2] for line in result.stdout.splitlines()]
+    assert [(where.split(":")[0], code) for where, code in found] == [
+        ("routes.map", "HL305"),
+        ("style.css.map", "HL201"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
