@@ -1555,8 +1555,11 @@ SPAM_PLACES = _t(
       their anchors and styles are read as in HTML.
 
     Other source code is not read for spam: its comments cannot be told from its code in
-    every language. The character rules (HL1xx, HL2xx) read all of these files as before;
-    YAML, JSON, SQL, PHP and Vue files count as code for HL107.
+    every language. Style sheets (`.css`, `.scss`, `.less`) are code too (a link in their
+    comments cites a browser workaround), and so are source maps (`app.min.js.map`), which
+    carry their sources' comments. The character rules (HL1xx, HL2xx) read all of these files
+    as before; YAML, JSON, SQL, PHP and Vue files, style sheets and source maps count as code
+    for HL107.
     """
 )
 

@@ -213,6 +213,21 @@ def test_spam_template_in_python_code_is_not_prose(tmp_path: Path) -> None:
     assert hooklint(tmp_path, "module.py").stdout == ""
 
 
+def test_style_sheet_comment_is_code_not_prose(tmp_path: Path) -> None:
+    # A theme's style sheets cite their workarounds by short links; a shortener in a prose
+    # file stays reported (near miss), and so does a bidi control in the style sheet.
+    rule = "// Safari needs this, see https://t.ly/AbCdE\n.nav { display: flex; }\n"
+    (tmp_path / "_nav.scss").write_text(rule, "utf-8")
+    (tmp_path / "notes.txt").write_text(rule, "utf-8")
+    (tmp_path / "site.css").write_text("/* see \u202eabc */\n", "utf-8")
+    result = hooklint(tmp_path, "_nav.scss", "notes.txt", "site.css")
+    found = [line.split(" ")[:2] for line in result.stdout.splitlines()]
+    assert [(where.split(":")[0], code) for where, code in found] == [
+        ("notes.txt", "HL305"),
+        ("site.css", "HL201"),
+    ]
+
+
 def test_source_map_is_code_not_prose(tmp_path: Path) -> None:
     # A source map carries its sources' comments: a shortened credit link in a JavaScript
     # comment is no more prose there than in the .js file. The same text in a file that is

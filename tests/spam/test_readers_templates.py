@@ -48,6 +48,7 @@ def test_unclosed_php_runs_to_the_end_and_other_openers_stay_short() -> None:
         ("x.js", "code", True),
         ("bootstrap.bundle.min.js.map", "code", True),
         ("site.css.map", "code", True),
+        ("_nav.scss", "code", True),
         ("world.map", "text", False),  # a map of something else: not a source map
         ("README.md", "markdown", False),
     ],
