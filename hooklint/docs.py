@@ -984,10 +984,11 @@ _DOCS: tuple[RuleDoc, ...] = (
 
             A bare name counts as an address only when it is written in lowercase and ends
             in a top-level domain that is not also a file extension: `README.md`,
-            `setup.py`, `community.general` or `Socket.IO` are names, not addresses. A
-            project named like a domain and linked to its repository
-            (`[socket.io](https://github.com/socketio/socket.io)`) or to its own site, and
-            a link to a web archive's copy of the named page, pass.
+            `setup.py`, `community.general` or `Socket.IO` are names, not addresses, and so
+            is a bare name in a code span (``[`theme.name`][config]`` links a setting; a
+            whole URL in a code span is still an address). A project named like a domain
+            and linked to its repository (`[socket.io](https://github.com/socketio/socket.io)`)
+            or to its own site, and a link to a web archive's copy of the named page, pass.
             """
         ),
         why=_t(

@@ -218,6 +218,7 @@ def _inline(
             pieces: list[str] = []
             images = 0
             others = 0
+            codes = 0  # code spans among the pieces with text
             while j < len(children) and depth:
                 inner = children[j]
                 if inner.type == "link_open":
@@ -227,6 +228,7 @@ def _inline(
                 elif inner.type in ("text", "code_inline"):
                     pieces.append(inner.content)
                     others += bool(inner.content.strip())
+                    codes += inner.type == "code_inline" and bool(inner.content.strip())
                 elif inner.type == "image":
                     pieces.append(inner.content)
                     images += 1
@@ -236,6 +238,10 @@ def _inline(
                     holes.append(inner.meta["span"])
                 j += 1
             visible = " ".join("".join(pieces).split())
+            if codes == others == 1 and not images:
+                # A text that is all one code span names code (`theme.name`, `setup.py`), not a
+                # site: its backticks stay, as the rules that read link texts know them.
+                visible = f"`{visible}`"
             href = child.attrs.get("href", "")
             if child.markup == "autolink":
                 holes.append(span)

@@ -202,6 +202,15 @@ HL303 = {
         (("HL303", 1, 16),),
         kind="rst",
     ),
+    "near-miss-code-span-setting": Case(
+        "Set [`theme.name`][theme] to `mkdocs` (see [`site.name`](https://docs.example.org/)).\n"
+        "\n[theme]: https://www.mkdocs.example/user-guide/configuration/#name\n",
+        (),
+    ),
+    "url-in-a-code-span": Case(
+        "Clone [`https://github.com/psf/requests`](https://requests-mirror.example.net/r.git)\n",
+        (("HL303", 1, 8),),
+    ),
     "near-miss-idna-same-host": Case(
         "[bücher.de](https://xn--bcher-kva.de/) and [web.archive.org copy of example.com]"
         "(https://web.archive.org/web/2020/https://example.com/)\n",
