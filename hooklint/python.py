@@ -22,7 +22,6 @@ import io
 import re
 import sys
 import token
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
@@ -487,7 +486,11 @@ def _shown(name: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def _nfkc(name: str) -> str:
     """The name as Python reads it: identifiers are NFKC-normalised (PEP 3131)."""
-    return name if name.isascii() else unicodedata.normalize("NFKC", name)
+    if name.isascii():
+        return name
+    import unicodedata  # (here: most runs meet no non-ASCII name)
+
+    return unicodedata.normalize("NFKC", name)
 
 
 @lru_cache(maxsize=1 << 14)

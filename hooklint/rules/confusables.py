@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, filterfalse, pairwise, repeat
@@ -603,6 +602,8 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
     digits = [m.start() for m in _DIGIT.finditer(word)]
     if len(digits) < 2:
         return []
+    import unicodedata  # (here: most runs ask no character's properties)
+
     out = []
     systems: dict[int, list[int]] = {}
     for i in digits:
@@ -646,6 +647,12 @@ _JUDGE = -3  # shape: judge letter by letter
 _ANY_MARK = chr(0x100 + _MARK)
 
 
+def _decomposition(ch: str) -> str:
+    import unicodedata  # (here: most runs ask no character's properties)
+
+    return unicodedata.decomposition(ch)
+
+
 class _ClassTable(dict[int, "str | None"]):
     """``str.translate`` table from code point to class, filled on first sight of each one."""
 
@@ -660,7 +667,7 @@ class _ClassTable(dict[int, "str | None"]):
                 code = _SYMBOL
             elif ch in LOOKALIKES:
                 code = _WEAK if ch in WEAK_LOOKALIKES else _LOOKALIKE
-            elif kind == "L" and cp in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+            elif kind == "L" and cp in _EXTENDED_LATIN and not _decomposition(ch):
                 code = _EXTENDED_LETTER
             elif kind == "M":
                 return self.setdefault(cp, _ANY_MARK)  # (the script of a mark matters not)
@@ -902,6 +909,8 @@ def _looks(ch: str) -> str:
 def _glued(word: str, i: int) -> bool:
     """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``) or the
     word reads as an English word, not in notation between single letters (``A∪B``)."""
+    import unicodedata
+
     before = word[max(0, i - 2) : i]
     after = word[i + 1 : i + 3]
     if (len(before) == 2 and before.isascii() and before.isalpha()) or (

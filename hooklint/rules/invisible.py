@@ -15,7 +15,6 @@ mojibake in a string), a translator's embedding by the language the file declare
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from itertools import pairwise
 
@@ -330,6 +329,8 @@ class _LineFacts:
         span = self._string_at(i)
         if span is None or i not in (span[0], span[1] - 1):
             return False
+        import unicodedata  # (here: most runs ask no character's properties)
+
         rest = [c for c in self.line[span[0] : span[1]] if c not in _BIDI_MARKS]
         return bool(rest) and not any(unicodedata.category(c)[0] == "L" for c in rest)
 
@@ -392,6 +393,8 @@ def _mojibake(line: str, i: int) -> str | None:
                 decoded = seq.encode("latin-1").decode("utf-8", "surrogatepass")
             except UnicodeDecodeError:
                 return None
+            import unicodedata
+
             if len(decoded) != 1 or unicodedata.category(decoded) in ("Cc", "Cf"):
                 return None
             return decoded
@@ -413,6 +416,8 @@ _PLACEHOLDER = re.compile(r"%(?:\(\w+\)|\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifgeExXuc
 def _right_to_left_only(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters and, apart from placeholders, no
     left-to-right letter (Latin words, code) and no other bidirectional control."""
+    import unicodedata
+
     rtl = False
     for c in _PLACEHOLDER.sub("", text):
         kind = unicodedata.bidirectional(c)
@@ -454,6 +459,8 @@ def _tag_text(t: str) -> str:
     value = ord(t) - 0xE0000
     if 0x20 <= value < 0x7F:
         return chr(value)
+    import unicodedata
+
     return "<" + unicodedata.name(t, f"U+{ord(t):04X}").lower() + ">"
 
 
@@ -520,6 +527,8 @@ def _word_break_problem(facts: _LineFacts, i: int) -> str | None:
 
 
 def _selector_problem(line: str, i: int, ch: str) -> str | None:
+    import unicodedata
+
     before = _at(line, i - 1)
     if ("\ufe00" <= before <= "\ufe0f") or ("\U000e0100" <= before <= "\U000e01ef"):
         return "follows another variation selector: a run of selectors has no visible meaning"
