@@ -47,7 +47,9 @@ CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
 # replacement fields inside; from 3.12 on they come as NAME tokens of their own.
 _WHOLE_FSTRINGS = sys.version_info < (3, 12)
 # "looks like 'H'" or "looks like Cyrillic 'а'" in a confusable rule's message.
-_LOOKS_LIKE = re.compile(r"looks like ((?:[A-Z][\w ]*? )?'[^']+')")
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most runs make no finding.)
+_LOOKS_LIKE_SOURCE = r"looks like ((?:[A-Z][\w ]*? )?'[^']+')"
 _MAX_SHOWN = 40
 _NAME_PIECES = (token.NAME, token.ERRORTOKEN, token.NUMBER)
 
@@ -420,7 +422,7 @@ def _in_name_message(f: Finding, ch: str, name: str) -> str:
     """The message of a lookalike in a name: the character, the name, what it passes for."""
     from hooklint.unicode.chars import LOOKALIKES, SYMBOL_LOOKALIKES
 
-    looks = _LOOKS_LIKE.search(f.message)
+    looks = re.compile(_LOOKS_LIKE_SOURCE).search(f.message)
     if looks is not None:
         reason = f"looks like {looks.group(1)}"
     elif ch in LOOKALIKES or ch in SYMBOL_LOOKALIKES:
