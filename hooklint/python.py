@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import re
 import sys
-import token
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
@@ -51,7 +50,6 @@ _WHOLE_FSTRINGS = sys.version_info < (3, 12)
 # asked: most runs make no finding.)
 _LOOKS_LIKE_SOURCE = r"looks like ((?:[A-Z][\w ]*? )?'[^']+')"
 _MAX_SHOWN = 40
-_NAME_PIECES = (token.NAME, token.ERRORTOKEN, token.NUMBER)
 
 
 class Name(NamedTuple):
@@ -98,12 +96,6 @@ def check_python(text: str, path: str | None = None, utf8: bytes | None = None) 
     return _judge_names(findings, names)
 
 
-# The tokens whose text is data or prose, not code: a parser never splits it on a space.
-_TEXT_TOKENS = frozenset(
-    {token.STRING, token.COMMENT} | {getattr(token, "FSTRING_MIDDLE", token.STRING)}
-)
-
-
 def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings less the unusual spaces (HL107) inside a string or a comment.
 
@@ -115,15 +107,19 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     languages is not.
     """
     import contextlib
+    import token  # (here, with tokenize: most files are never tokenized)
     import tokenize
 
     from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
+
+    # The tokens whose text is data or prose, not code: a parser never splits it on a space.
+    text_tokens = {token.STRING, token.COMMENT, getattr(token, "FSTRING_MIDDLE", token.STRING)}
 
     parsed = _parse(UNUSUAL_SPACE.sub(" ", text))
     spans = None
     if parsed is not None:
         with contextlib.suppress(tokenize.TokenError, SyntaxError):
-            spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in _TEXT_TOKENS]
+            spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in text_tokens]
     if parsed is None or spans is None:
         lines = LINE_END.split(text)
         comments: dict[int, list[tuple[int, int]]] = {}
@@ -168,6 +164,7 @@ def prose_regions(text: str) -> list[tuple[int, int]]:
     not valid Python.
     """
     import ast
+    import token
     import tokenize
 
     parsed = _parse(text)
@@ -255,6 +252,9 @@ def _collect(
     combining mark, U+00B7 MIDDLE DOT): touching pieces that together form one identifier are
     joined again.
     """
+    import token  # (here, with tokenize: most files are never tokenized)
+
+    name_pieces = (token.NAME, token.ERRORTOKEN, token.NUMBER)
     start, end, name = (0, 0), 0, ""  # the name being read: where it starts and ends, its text
     after_bang = False
     for tok in tokens:
@@ -262,7 +262,7 @@ def _collect(
         conversion, after_bang = after_bang, tok.type == token.OP and tok.string == "!"
         if (
             name
-            and tok.type in _NAME_PIECES
+            and tok.type in name_pieces
             and tok.start == (start[0], end)
             and (name + tok.string).isidentifier()
         ):
