@@ -36,19 +36,21 @@ _LOCALE_PARENTS = frozenset(
     {"locale", "locales", "i18n", "l10n", "lang", "langs", "translations", "po", "docs", "content"}
 )
 # A folder named as a locale with its region: el_GR, pt-BR, sr_Latn_RS.
-_LOCALE_FOLDER = re.compile("[a-z]{2,3}(?:[_-][A-Z][a-z]{3})?[_-](?:[A-Z]{2}|[0-9]{3})")
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most runs read no path, header or line they look at.)
+_LOCALE_FOLDER_SOURCE = "[a-z]{2,3}(?:[_-][A-Z][a-z]{3})?[_-](?:[A-Z]{2}|[0-9]{3})"
 # Words that end file names (how_to.md, to_be.py, image_bg.md) and are also language codes: after
 # an underscore they name no language.
 _NOT_A_LANGUAGE_SUFFIX = frozenset(
     "am an as at be bg do id in is it me my no on or so to up us".split()
 )
-_GETTEXT_LANGUAGE = re.compile(r'^"Language: *([A-Za-z@_-]+)', re.MULTILINE)
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z_-]+)", re.IGNORECASE)
-_FRONT_MATTER_LANG = re.compile(r"^(?:lang|language|locale): *[\"']?([A-Za-z_-]+)", re.MULTILINE)
+_GETTEXT_LANGUAGE_SOURCE = r'(?m)^"Language: *([A-Za-z@_-]+)'
+_HTML_LANG_SOURCE = r"(?i)<html\b[^>]*?\blang=[\"']?([A-Za-z_-]+)"
+_FRONT_MATTER_LANG_SOURCE = r"(?m)^(?:lang|language|locale): *[\"']?([A-Za-z_-]+)"
 _HEAD = 4096  # headers and front matter are looked for this far
 _ASCII_WORD = re.compile("[A-Za-z]+")
 # A run of word characters with a non-ASCII one, found from its start only; its letters.
-_NON_ASCII_WORD = re.compile(r"(?<!\w)\w*[^\x00-\x7f]\w*")
+_NON_ASCII_WORD_SOURCE = r"(?<!\w)\w*[^\x00-\x7f]\w*"
 _LETTERS = re.compile(r"[^\W\d_]+")
 # English words that are not also common words of the languages hooklint meets most (no "a",
 # "de", "da", "la", "i", "o").
@@ -119,7 +121,7 @@ def declared_in_path(path: str) -> list[str]:
             if tag:
                 found.append(tag)
     for segment in segments[:-1]:  # a locale folder anywhere: providers/el_GR/, fr-FR/
-        if _LOCALE_FOLDER.fullmatch(segment):
+        if re.compile(_LOCALE_FOLDER_SOURCE).fullmatch(segment):
             tag = _tag(segment)
             if tag:
                 found.append(tag)
@@ -146,14 +148,16 @@ def declared_in_text(text: str) -> list[str]:
     """Languages a text declares near its start: gettext header, ``<html lang>``, front matter."""
     head = text[:_HEAD]
     found = []
-    for pattern in (_GETTEXT_LANGUAGE, _HTML_LANG):
-        for m in pattern.finditer(head):
+    for source in (_GETTEXT_LANGUAGE_SOURCE, _HTML_LANG_SOURCE):
+        for m in re.finditer(source, head):
             tag = _tag(m.group(1))
             if tag:
                 found.append(tag)
     if head.startswith("---"):
         end = head.find("\n---", 3)
-        for m in _FRONT_MATTER_LANG.finditer(head[: end if end > 0 else len(head)]):
+        for m in re.compile(_FRONT_MATTER_LANG_SOURCE).finditer(
+            head[: end if end > 0 else len(head)]
+        ):
             tag = _tag(m.group(1))
             if tag:
                 found.append(tag)
@@ -167,7 +171,7 @@ def _english_words() -> frozenset[str]:
     return frozenset(" ".join(WORDS).split()) | _ENGLISH_SHORT
 
 
-_CAMEL = re.compile("[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_CAMEL_SOURCE = "[A-Z]?[a-z]+|[A-Z]+(?![a-z])"
 
 
 def english_word(word: str, *, derived: bool = True) -> bool:
@@ -180,7 +184,7 @@ def english_word(word: str, *, derived: bool = True) -> bool:
     lower = word.lower()
     if lower in words:
         return True
-    parts = _CAMEL.findall(word)
+    parts = re.compile(_CAMEL_SOURCE).findall(word)
     if len(parts) > 1 and all(p.lower() in words for p in parts):
         return True
     if any(lower[:cut] in words and lower[cut:] in words for cut in range(3, len(lower) - 2)):
@@ -278,7 +282,7 @@ class TextContext:
         """Non-ASCII letter (lowercase) -> the distinct words holding it that are no English
         words read with their lookalikes (an attack's ``ɗate`` shows no Hausa)."""
         out: dict[str, set[str]] = {}
-        for token in set(_NON_ASCII_WORD.findall(self.text)):
+        for token in set(re.compile(_NON_ASCII_WORD_SOURCE).findall(self.text)):
             for word in _LETTERS.findall(token.lower()):
                 if word.isascii():
                     continue
@@ -382,12 +386,12 @@ _ISO_SCRIPTS = {
 }
 _NAMED_SPAN = 40  # characters on each side of a character where its name counts
 _WINDOW = 2  # lines before and after a word that can name its character or its language
-_QUOTED_CHAR = re.compile(r"([\"'`])[^\x00-\x7f]\ufe0f?\1")
-_RANGE = re.compile(r"[^\x00-\x7f]-[^\x00-\x7f]")
+_QUOTED_CHAR_SOURCE = r"([\"'`])[^\x00-\x7f]\ufe0f?\1"
+_RANGE_SOURCE = r"[^\x00-\x7f]-[^\x00-\x7f]"
 _FORMULA_NEIGHBOURS = frozenset(
     "0123456789=+-*/^_<>()[]{}|\u00b7\u00d7\u2212\u2261\u22c5\u2248\u2264\u2265"
 )
-_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_ENTITY_SOURCE = r"&([A-Za-z][A-Za-z0-9]*);"
 
 
 @lru_cache(maxsize=64)
@@ -412,7 +416,7 @@ def _language_pattern(script_name: str) -> re.Pattern[str] | None:
 
 # The words that open the name of a styled letter: a line that names the style of a letter is
 # about that kind of letter ("fullwidth characters", "double-struck ℤ", "a circled digit").
-_STYLE = re.compile(
+_STYLE_SOURCE = (
     r"(FULLWIDTH|HALFWIDTH|MATHEMATICAL(?: (?:BOLD|ITALIC|SANS-SERIF|MONOSPACE))?|DOUBLE-STRUCK"
     r"|CIRCLED|PARENTHESIZED|SUPERSCRIPT|SUBSCRIPT|ROMAN NUMERAL|SMALL CAPITAL)\b"
 )
@@ -456,14 +460,14 @@ class Subject:
         name = unicodedata.name(ch, "")
         if name and name.lower() in beside.lower():
             return True
-        style = _STYLE.match(name)
+        style = re.compile(_STYLE_SOURCE).match(name)
         if style and _style_named(style.group(1)).search(line):
             return True  # "alphabets in unicode fullwidth characters": the style is the subject
         near = self.window(lineno)
         if "&" in near:
             from html.entities import html5
 
-            for m in _ENTITY.finditer(near):
+            for m in re.compile(_ENTITY_SOURCE).finditer(near):
                 if html5.get(m.group(1) + ";") == ch:
                     return True
         return False
@@ -482,13 +486,13 @@ class Subject:
         (``"Α",`` in a dict of named characters), part of a run of ranges (``À-ÖØ-ö``) or a
         range of a regex character class (``[ａ-ｚ]``)."""
         at_dash = line[start - 1 : start] == "-" or line[end : end + 1] == "-"
-        if at_dash and len(_RANGE.findall(line)) >= 3:
+        if at_dash and len(re.compile(_RANGE_SOURCE).findall(line)) >= 3:
             return True
         if at_dash and line.rfind("[", 0, start) > line.rfind("]", 0, start):
             return True  # a range of a regex character class: [a-zA-Zａ-ｚ]
         before, after = line[start - 1 : start], line[end : end + 1]
         if before and before in "\"'`" and after in (before, "\ufe0f"):
-            return len(_QUOTED_CHAR.findall(self.window(lineno))) >= 3
+            return len(re.compile(_QUOTED_CHAR_SOURCE).findall(self.window(lineno))) >= 3
         return False
 
     def language_named(self, script_name: str, lineno: int) -> bool:

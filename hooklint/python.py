@@ -21,8 +21,6 @@ from __future__ import annotations
 import io
 import re
 import sys
-import token
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
@@ -48,9 +46,10 @@ CONFUSABLE_CODES = frozenset({"HL101", "HL102", "HL103", "HL104"})
 # replacement fields inside; from 3.12 on they come as NAME tokens of their own.
 _WHOLE_FSTRINGS = sys.version_info < (3, 12)
 # "looks like 'H'" or "looks like Cyrillic 'а'" in a confusable rule's message.
-_LOOKS_LIKE = re.compile(r"looks like ((?:[A-Z][\w ]*? )?'[^']+')")
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most runs make no finding.)
+_LOOKS_LIKE_SOURCE = r"looks like ((?:[A-Z][\w ]*? )?'[^']+')"
 _MAX_SHOWN = 40
-_NAME_PIECES = (token.NAME, token.ERRORTOKEN, token.NUMBER)
 
 
 class Name(NamedTuple):
@@ -97,12 +96,6 @@ def check_python(text: str, path: str | None = None, utf8: bytes | None = None) 
     return _judge_names(findings, names)
 
 
-# The tokens whose text is data or prose, not code: a parser never splits it on a space.
-_TEXT_TOKENS = frozenset(
-    {token.STRING, token.COMMENT} | {getattr(token, "FSTRING_MIDDLE", token.STRING)}
-)
-
-
 def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings less the unusual spaces (HL107) inside a string or a comment.
 
@@ -114,15 +107,19 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     languages is not.
     """
     import contextlib
+    import token  # (here, with tokenize: most files are never tokenized)
     import tokenize
 
     from hooklint.rules.invisible import TEXT_SPACES, UNUSUAL_SPACE
+
+    # The tokens whose text is data or prose, not code: a parser never splits it on a space.
+    text_tokens = {token.STRING, token.COMMENT, getattr(token, "FSTRING_MIDDLE", token.STRING)}
 
     parsed = _parse(UNUSUAL_SPACE.sub(" ", text))
     spans = None
     if parsed is not None:
         with contextlib.suppress(tokenize.TokenError, SyntaxError):
-            spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in _TEXT_TOKENS]
+            spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in text_tokens]
     if parsed is None or spans is None:
         lines = LINE_END.split(text)
         comments: dict[int, list[tuple[int, int]]] = {}
@@ -167,6 +164,7 @@ def prose_regions(text: str) -> list[tuple[int, int]]:
     not valid Python.
     """
     import ast
+    import token
     import tokenize
 
     parsed = _parse(text)
@@ -254,6 +252,9 @@ def _collect(
     combining mark, U+00B7 MIDDLE DOT): touching pieces that together form one identifier are
     joined again.
     """
+    import token  # (here, with tokenize: most files are never tokenized)
+
+    name_pieces = (token.NAME, token.ERRORTOKEN, token.NUMBER)
     start, end, name = (0, 0), 0, ""  # the name being read: where it starts and ends, its text
     after_bang = False
     for tok in tokens:
@@ -261,7 +262,7 @@ def _collect(
         conversion, after_bang = after_bang, tok.type == token.OP and tok.string == "!"
         if (
             name
-            and tok.type in _NAME_PIECES
+            and tok.type in name_pieces
             and tok.start == (start[0], end)
             and (name + tok.string).isidentifier()
         ):
@@ -421,7 +422,7 @@ def _in_name_message(f: Finding, ch: str, name: str) -> str:
     """The message of a lookalike in a name: the character, the name, what it passes for."""
     from hooklint.unicode.chars import LOOKALIKES, SYMBOL_LOOKALIKES
 
-    looks = _LOOKS_LIKE.search(f.message)
+    looks = re.compile(_LOOKS_LIKE_SOURCE).search(f.message)
     if looks is not None:
         reason = f"looks like {looks.group(1)}"
     elif ch in LOOKALIKES or ch in SYMBOL_LOOKALIKES:
@@ -487,7 +488,11 @@ def _shown(name: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def _nfkc(name: str) -> str:
     """The name as Python reads it: identifiers are NFKC-normalised (PEP 3131)."""
-    return name if name.isascii() else unicodedata.normalize("NFKC", name)
+    if name.isascii():
+        return name
+    import unicodedata  # (here: most runs meet no non-ASCII name)
+
+    return unicodedata.normalize("NFKC", name)
 
 
 @lru_cache(maxsize=1 << 14)

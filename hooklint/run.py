@@ -5,7 +5,6 @@ Every function here reports a bad file as a finding and goes on; none raises for
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
@@ -88,6 +87,8 @@ def read_file(path: str) -> bytes | Diagnostic:
     try:
         return read_regular(path)[0]
     except OSError as exc:
+        import errno  # (here, and where an error is raised: most runs meet none)
+
         if exc.errno == errno.EFBIG:
             return Diagnostic(path, 1, 1, "HL001", f"not checked: {exc.strerror}")
         reason = exc.strerror or type(exc).__name__
@@ -108,11 +109,15 @@ def read_regular(path: str, limit: int = MAX_FILE_SIZE) -> tuple[bytes, os.stat_
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
+            import errno
+
             raise IsADirectoryError(errno.EISDIR, "is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise OSError(0, "not a regular file")
         size = st.st_size
         if size > limit:
+            import errno
+
             raise OSError(errno.EFBIG, f"the file is {size} bytes, more than the limit of {limit}")
         data = os.read(fd, size + 1)
         if len(data) != size:  # a short read, or a file that is being written to
@@ -121,6 +126,8 @@ def read_regular(path: str, limit: int = MAX_FILE_SIZE) -> tuple[bytes, os.stat_
                 parts.append(part)
                 size += len(part)
                 if size > limit:
+                    import errno
+
                     raise OSError(errno.EFBIG, f"the file grew past the limit of {limit} bytes")
             data = b"".join(parts)
         return data, st

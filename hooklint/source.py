@@ -76,8 +76,10 @@ def _declared_encoding(data: bytes) -> str | None:
 
 # tokenize's own patterns (PEP 263), for bytes: a coding declaration, and a line that lets the
 # next one declare the encoding instead.
-_COOKIE = re.compile(rb"[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
-_BLANK = re.compile(rb"[ \t\f]*(?:[#\r\n]|$)")
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most files need no coding declaration read.)
+_COOKIE_SOURCE = rb"[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)"
+_BLANK_SOURCE = rb"[ \t\f]*(?:[#\r\n]|$)"
 
 
 def _declares_utf8_or_nothing(data: bytes) -> bool:
@@ -91,10 +93,10 @@ def _declares_utf8_or_nothing(data: bytes) -> bool:
     """
     first_end = data.find(b"\n") + 1 or len(data)
     line = data[:first_end]
-    declared = _COOKIE.match(line)
-    if declared is None and _BLANK.match(line):
+    declared = re.compile(_COOKIE_SOURCE).match(line)
+    if declared is None and re.compile(_BLANK_SOURCE).match(line):
         second_end = data.find(b"\n", first_end) + 1 or len(data)
-        declared = _COOKIE.match(data, first_end, second_end)
+        declared = re.compile(_COOKIE_SOURCE).match(data, first_end, second_end)
     if declared is None:
         return True
     name = declared.group(1)[:12].lower().replace(b"_", b"-")

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress, filterfalse, pairwise, repeat
@@ -78,7 +77,9 @@ _TOKEN_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range
 _MAX_SOUGHT = 64
 _DIGIT = re.compile(r"\d")  # a decimal digit of any system, as str.isdecimal
 # Roman numerals and fullwidth forms are ordinary in Chinese, Japanese and Korean text.
-_CJK_FORMS = re.compile("[\u2150-\u218f\uff01-\uff5e]")
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most runs find no candidate that needs them.)
+_CJK_FORMS_SOURCE = "[\u2150-\u218f\uff01-\uff5e]"
 _MAX_SHOWN = 40
 # Latin Extended-B and IPA Extensions: rare in English, ordinary in some African alphabets.
 _EXTENDED_LATIN = range(0x0180, 0x02B0)
@@ -374,7 +375,7 @@ class ConfusableScan:
         if self._whole_word_is_subject(p):
             return None
         if script in (LATIN, COMMON):
-            if _CJK_FORMS.match(first) and p.line_scripts & CJK_SCRIPTS:
+            if re.compile(_CJK_FORMS_SOURCE).match(first) and p.line_scripts & CJK_SCRIPTS:
                 return None
             if (ord(first) in _EXTENDED_LATIN or first in WEAK_LOOKALIKES) and (
                 self.context.letter_verdict(first, p.word, looks, p.text) is None
@@ -406,7 +407,7 @@ class ConfusableScan:
         named next to themselves (``U+212A``, ``&Jscr;``)."""
         if "\ufffd" in text[max(0, start - 1) : start + len(word) + 1]:
             return True  # mojibake or test data of a decoder: nothing here imitates a word
-        if all(_FULLWIDTH_LETTER.match(word[i]) for i, _, _ in marks) and (
+        if all(re.compile(_FULLWIDTH_LETTER_SOURCE).match(word[i]) for i, _, _ in marks) and (
             _cjk_letter(text[start - 1 : start])
             or _cjk_letter(text[start + len(word) : start + len(word) + 1])
         ):
@@ -603,6 +604,8 @@ def _digits(word: str) -> list[tuple[int, str, str]]:
     digits = [m.start() for m in _DIGIT.finditer(word)]
     if len(digits) < 2:
         return []
+    import unicodedata  # (here: most runs ask no character's properties)
+
     out = []
     systems: dict[int, list[int]] = {}
     for i in digits:
@@ -646,6 +649,12 @@ _JUDGE = -3  # shape: judge letter by letter
 _ANY_MARK = chr(0x100 + _MARK)
 
 
+def _decomposition(ch: str) -> str:
+    import unicodedata  # (here: most runs ask no character's properties)
+
+    return unicodedata.decomposition(ch)
+
+
 class _ClassTable(dict[int, "str | None"]):
     """``str.translate`` table from code point to class, filled on first sight of each one."""
 
@@ -660,7 +669,7 @@ class _ClassTable(dict[int, "str | None"]):
                 code = _SYMBOL
             elif ch in LOOKALIKES:
                 code = _WEAK if ch in WEAK_LOOKALIKES else _LOOKALIKE
-            elif kind == "L" and cp in _EXTENDED_LATIN and not unicodedata.decomposition(ch):
+            elif kind == "L" and cp in _EXTENDED_LATIN and not _decomposition(ch):
                 code = _EXTENDED_LETTER
             elif kind == "M":
                 return self.setdefault(cp, _ANY_MARK)  # (the script of a mark matters not)
@@ -815,8 +824,8 @@ ACCENTED_LOOKALIKES = {
 _NO_SPACE_SCRIPTS = frozenset(
     SCRIPTS.index(s) for s in ("MYANMAR", "THAI", "LAO", "KHMER", "TIBETAN")
 )
-_ASCII_HEAD = re.compile("[A-Za-z]{2,}")
-_ASCII_TAIL = re.compile("[A-Za-z]{2,}$")
+_ASCII_HEAD_SOURCE = "[A-Za-z]{2,}"
+_ASCII_TAIL_SOURCE = "[A-Za-z]{2,}$"
 
 
 def _glued_words(word: str) -> bool:
@@ -825,12 +834,12 @@ def _glued_words(word: str) -> bool:
     glued to text of a script that puts no spaces between words (Burmese, Thai). Each part has
     two letters or more, and the other script's part holds a letter that imitates nothing, so
     ``Москвa`` and ``Ankаra`` stay findings."""
-    head = _ASCII_HEAD.match(word)
+    head = re.compile(_ASCII_HEAD_SOURCE).match(word)
     if head is not None:
         rest = word[head.end() :]
         ascii_first = True
     else:
-        tail = _ASCII_TAIL.search(word)
+        tail = re.compile(_ASCII_TAIL_SOURCE).search(word)
         if tail is None:
             return False
         rest = word[: tail.start()]
@@ -858,8 +867,8 @@ _ALPHABET_RUN = 5
 _MAX_NOTATION_LETTERS = 2
 
 
-_BACKTICKS = re.compile("`+")
-_FULLWIDTH_LETTER = re.compile("[\uff21-\uff3a\uff41-\uff5a]")
+_BACKTICKS_SOURCE = "`+"
+_FULLWIDTH_LETTER_SOURCE = "[\uff21-\uff3a\uff41-\uff5a]"
 
 
 def _cjk_letter(ch: str) -> bool:
@@ -873,7 +882,7 @@ def _cjk_letter(ch: str) -> bool:
 def _in_code_span(line: str, start: int) -> bool:
     """Whether ``start`` lies inside a code span or literal of its line (after an odd number of
     runs of backticks: `x`, ``x``)."""
-    return "`" in line and len(_BACKTICKS.findall(line, 0, start)) % 2 == 1
+    return "`" in line and len(re.compile(_BACKTICKS_SOURCE).findall(line, 0, start)) % 2 == 1
 
 
 def _mathematical(ch: str) -> bool:
@@ -902,6 +911,8 @@ def _looks(ch: str) -> str:
 def _glued(word: str, i: int) -> bool:
     """A symbol lookalike counts when two ASCII letters stand on one side of it (``⍺nd``) or the
     word reads as an English word, not in notation between single letters (``A∪B``)."""
+    import unicodedata
+
     before = word[max(0, i - 2) : i]
     after = word[i + 1 : i + 3]
     if (len(before) == 2 and before.isascii() and before.isalpha()) or (

@@ -15,7 +15,6 @@ mojibake in a string), a translator's embedding by the language the file declare
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from itertools import pairwise
 
@@ -64,13 +63,15 @@ _ZERO_WIDTH = frozenset(
     "\u206c\u206d\u206e\u206f\ufeff\xad\u180e\u115f\u1160\u3164\uffa0\u2800"
     "\u034f\u17b4\u17b5\ufff9\ufffa\ufffb"
 )
-_CSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_TAG_FLAG = re.compile(
+# (The patterns of this module whose names end in _SOURCE are compiled by re where a character
+# asks for them: most runs meet no such character.)
+_CSI_SOURCE = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+_TAG_FLAG_SOURCE = (
     "\U000e0067[\U000e0030-\U000e0039\U000e0061-\U000e007a]{2,6}\U000e007f|"
     "[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}"
     "\U000e007f"
 )
-_TAG_RUN = re.compile("[\U000e0000-\U000e007f]+")
+_TAG_RUN_SOURCE = "[\U000e0000-\U000e007f]+"
 
 # Scripts written with joiners inside words: Arabic-script and Syriac, N'Ko, the Indic scripts,
 # Sinhala, Mongolian. And the scripts written without spaces whose writers mark word breaks
@@ -168,10 +169,12 @@ def scan_line(
                     )
                 )
         elif "\U000e0000" <= ch <= "\U000e007f":
-            run = _TAG_RUN.match(line, i)
+            run = re.compile(_TAG_RUN_SOURCE).match(line, i)
             assert run is not None
             tag_end = run.end()
-            if _at(line, i - 1) == "\U0001f3f4" and _TAG_FLAG.fullmatch(run.group()):
+            if _at(line, i - 1) == "\U0001f3f4" and re.compile(_TAG_FLAG_SOURCE).fullmatch(
+                run.group()
+            ):
                 continue
             hidden = "".join(_tag_text(t) for t in run.group())
             if len(hidden) > 120:
@@ -212,7 +215,7 @@ def scan_line(
         elif ch == "\x1b":
             if code and facts.listed_control(i):
                 continue
-            seq = _CSI.match(line, i)
+            seq = re.compile(_CSI_SOURCE).match(line, i)
             shown = "".join(
                 escape_char(c) if not c.isprintable() else c for c in (seq.group() if seq else ch)
             )
@@ -270,12 +273,12 @@ def scan_line(
 
 
 #: a shell comment: from a ``#`` that starts a word to the end of the line
-_SHELL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*")
+_SHELL_COMMENT_SOURCE = r"(?:^|(?<=\s))#.*"
 #: a one-line string in ASCII quotes
-_STRING = re.compile(QUOTED)
+_STRING_SOURCE = QUOTED
 #: a ``[...]`` without brackets inside
-_BRACKETS = re.compile(r"\[[^\[\]]*\]")
-_CONTROL_RUN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+_BRACKETS_SOURCE = r"\[[^\[\]]*\]"
+_CONTROL_RUN_SOURCE = "[\x00-\x08\x0b-\x1f\x7f-\x9f]+"
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
@@ -316,7 +319,9 @@ class _LineFacts:
     def _string_at(self, i: int) -> tuple[int, int] | None:
         """The ``[start, end)`` of the content of the one-line string that holds ``i``."""
         if self._strings is None:
-            self._strings = [(m.start() + 1, m.end() - 1) for m in _STRING.finditer(self.line)]
+            self._strings = [
+                (m.start() + 1, m.end() - 1) for m in re.compile(_STRING_SOURCE).finditer(self.line)
+            ]
         k = bisect_right(self._strings, (i, _AFTER_ALL)) - 1
         if k >= 0 and self._strings[k][0] <= i < self._strings[k][1]:
             return self._strings[k]
@@ -330,12 +335,16 @@ class _LineFacts:
         span = self._string_at(i)
         if span is None or i not in (span[0], span[1] - 1):
             return False
+        import unicodedata  # (here: most runs ask no character's properties)
+
         rest = [c for c in self.line[span[0] : span[1]] if c not in _BIDI_MARKS]
         return bool(rest) and not any(unicodedata.category(c)[0] == "L" for c in rest)
 
     def in_shell_comment(self, i: int) -> bool:
         if self._comment is None:
-            self._comment = [m.span() for m in _SHELL_COMMENT.finditer(self.line)]
+            self._comment = [
+                m.span() for m in re.compile(_SHELL_COMMENT_SOURCE).finditer(self.line)
+            ]
         return _inside(self._comment, i)
 
     def listed_control(self, i: int) -> bool:
@@ -345,12 +354,14 @@ class _LineFacts:
         is one control followed by printable text, so it is never such a run.)"""
         start, end, listed = self._run
         if not start <= i < end:
-            run = _CONTROL_RUN.match(self.line, i)
+            run = re.compile(_CONTROL_RUN_SOURCE).match(self.line, i)
             start, end = i, run.end() if run else i + 1
-            while start > 0 and _CONTROL_RUN.match(self.line[start - 1]):
+            while start > 0 and re.compile(_CONTROL_RUN_SOURCE).match(self.line[start - 1]):
                 start -= 1
             if self._brackets is None:
-                self._brackets = [m.span() for m in _BRACKETS.finditer(self.line)]
+                self._brackets = [
+                    m.span() for m in re.compile(_BRACKETS_SOURCE).finditer(self.line)
+                ]
             listed = len(set(self.line[start:end])) >= 3 and _inside(self._brackets, start)
             self._run = (start, end, listed)
         return listed
@@ -392,6 +403,8 @@ def _mojibake(line: str, i: int) -> str | None:
                 decoded = seq.encode("latin-1").decode("utf-8", "surrogatepass")
             except UnicodeDecodeError:
                 return None
+            import unicodedata
+
             if len(decoded) != 1 or unicodedata.category(decoded) in ("Cc", "Cf"):
                 return None
             return decoded
@@ -407,14 +420,16 @@ _RTL_NEUTRAL = frozenset({"R", "AL", "NSM", "EN", "AN", "ES", "ET", "CS", "WS", 
 
 #: a printf or format placeholder (``%(count)s``, ``%d``, ``%1$s``, ``{name}``, ``{0}``): the
 #: slot of a number or a name, which a right-to-left translation places with an embedding
-_PLACEHOLDER = re.compile(r"%(?:\(\w+\)|\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifgeExXuc]|\{\w*\}")
+_PLACEHOLDER_SOURCE = r"%(?:\(\w+\)|\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifgeExXuc]|\{\w*\}"
 
 
 def _right_to_left_only(text: str) -> bool:
     """Whether ``text`` holds right-to-left letters and, apart from placeholders, no
     left-to-right letter (Latin words, code) and no other bidirectional control."""
+    import unicodedata
+
     rtl = False
-    for c in _PLACEHOLDER.sub("", text):
+    for c in re.compile(_PLACEHOLDER_SOURCE).sub("", text):
         kind = unicodedata.bidirectional(c)
         if kind not in _RTL_NEUTRAL or c in _OPENERS or c in _CLOSERS or c in _BIDI_MARKS:
             return False
@@ -454,6 +469,8 @@ def _tag_text(t: str) -> str:
     value = ord(t) - 0xE0000
     if 0x20 <= value < 0x7F:
         return chr(value)
+    import unicodedata
+
     return "<" + unicodedata.name(t, f"U+{ord(t):04X}").lower() + ">"
 
 
@@ -520,6 +537,8 @@ def _word_break_problem(facts: _LineFacts, i: int) -> str | None:
 
 
 def _selector_problem(line: str, i: int, ch: str) -> str | None:
+    import unicodedata
+
     before = _at(line, i - 1)
     if ("\ufe00" <= before <= "\ufe0f") or ("\U000e0100" <= before <= "\U000e01ef"):
         return "follows another variation selector: a run of selectors has no visible meaning"

@@ -403,7 +403,9 @@ _AFFILIATE_KEYS = frozenset(
     """.split()
 )
 _AMAZON = re.compile(r"(?:^|\.)(?:amazon|amzn|audible)\.[a-z.]+$")
-_ASSOCIATE_TAG = re.compile(r"[\w.-]+-2[0-2]$")
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most runs read no link that needs them.)
+_ASSOCIATE_TAG_SOURCE = r"[\w.-]+-2[0-2]$"
 #: Affiliate networks whose links are click trackers whatever their parameters say.
 AFFILIATE_NETWORKS = frozenset(
     """
@@ -463,7 +465,11 @@ def affiliate_tag(url: Url) -> str | None:
         low = key.lower()
         if low in _AFFILIATE_KEYS and value:
             return f"{key}={value}"
-        if low == "tag" and value and (amazon or _ASSOCIATE_TAG.fullmatch(value)):
+        if (
+            low == "tag"
+            and value
+            and (amazon or re.compile(_ASSOCIATE_TAG_SOURCE).fullmatch(value))
+        ):
             return f"{key}={value}"
         if low == "ref" and value.lower().startswith(("as_li", "as_sl")):
             return f"{key}={value}"
@@ -558,7 +564,7 @@ def keyword_domain(host: str, *, tokens: bool = True) -> str | None:
 
 # Trade words that stand out inside a glued name wherever they are (a drug name, "essay"),
 # and compounds whose parts together name a trade (fakediploma, 123movies).
-_GLUED = re.compile(
+_GLUED_SOURCE = (
     r"(?P<pharma>tramadol|adderall|oxycodone|oxycontin|xanax|dilaudid|hydromorphone|hydrocodone"
     r"|percocet|phentermine|alprazolam|painkiller)"
     r"|(?P<essays>essays?(?:writ|help|pro(?!j)|service|shark|keeper|hub|box|club|tiger|master"
@@ -588,7 +594,7 @@ def _token_trade(label: str, squashed: str) -> str | None:
     counts only at a boundary (label edge, hyphen, digit), never inside a longer word
     (``alphabet``, ``bethesda``)."""
     if any(stem in squashed for stem in _GLUED_STEMS):
-        m = _GLUED.search(squashed)
+        m = re.compile(_GLUED_SOURCE).search(squashed)
         if m and m.lastgroup:
             return _GLUED_TRADES[m.lastgroup]
     if "bet" in squashed:
@@ -605,7 +611,7 @@ def _token_trade(label: str, squashed: str) -> str | None:
 
 # ----------------------------------------------------------------------- deny lists (HL308)
 
-_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
+_LEADING_FLAGS_SOURCE = r"(?:\(\?[aiLmsux]+\))+"
 # As in MediaWiki's SpamBlacklist, a fragment may match anywhere from a host label on.
 _HOST_PREFIX = r"[a-z0-9_\-.]*"
 
@@ -615,7 +621,7 @@ class DenyList:
 
     def __init__(self, fragments: Iterable[str]) -> None:
         self.fragments = tuple(fragments)
-        plain = [f for f in self.fragments if not _LEADING_FLAGS.match(f)]
+        plain = [f for f in self.fragments if not re.compile(_LEADING_FLAGS_SOURCE).match(f)]
         self._combined: re.Pattern[str] | None = None
         if plain:
             body = "|".join(f"(?:{f})" for f in plain)
@@ -640,7 +646,7 @@ class DenyList:
 
 @lru_cache(maxsize=1024)
 def _one(fragment: str) -> re.Pattern[str]:
-    flags = _LEADING_FLAGS.match(fragment)
+    flags = re.compile(_LEADING_FLAGS_SOURCE).match(fragment)
     head = flags.group() if flags else ""
     try:
         return re.compile(head + _HOST_PREFIX + f"(?:{fragment[len(head) :]})", re.IGNORECASE)
@@ -665,7 +671,7 @@ PROFILE_HOSTS = frozenset(
     hachyderm.io stackoverflow.com keybase.io
     """.split()
 )
-_PROFILE_PATH = re.compile(r"/(?:(?:in|profile|u|user|users|people|pub)/)?@?[\w.\-]{1,60}/?")
+_PROFILE_PATH_SOURCE = r"/(?:(?:in|profile|u|user|users|people|pub)/)?@?[\w.\-]{1,60}/?"
 
 
 @lru_cache(maxsize=4096)  # pure; a page repeats its links (see shortener)
@@ -674,7 +680,9 @@ def profile_page(url: Url) -> bool:
     profiles (``twitter.com/name``, ``linkedin.com/in/name``)."""
     if re.fullmatch(r"/@[\w.\-]{1,60}/?", url.path):
         return True
-    return under(strip_www(url.host), PROFILE_HOSTS) and bool(_PROFILE_PATH.fullmatch(url.path))
+    return under(strip_www(url.host), PROFILE_HOSTS) and bool(
+        re.compile(_PROFILE_PATH_SOURCE).fullmatch(url.path)
+    )
 
 
 #: Web archives: they show another site's page under their own host (HL303).

@@ -9,17 +9,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_ATTR = re.compile(
-    r"""([^\s"'<>/=]{1,100})(?:\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'|([^\s"'=<>`]{1,4000})))?"""
+# (The patterns of this module whose names end in _SOURCE are compiled by re where they are
+# asked: most runs read no tag that needs them.)
+_ATTR_SOURCE = (
+    r"""([^\s"'<>/=]{1,100})(?:\s*=\s*(?:"([^"]{0,4000})"|'([^']{0,4000})'"""
+    r"""|([^\s"'=<>`]{1,4000})))?"""
 )
 
-_SPACES = re.compile(r"\s+")
+_SPACES_SOURCE = r"\s+"
 
 
 def attributes(source: str) -> tuple[tuple[str, str], ...]:
     """The attributes of a tag's inside (``a href="x" rel=nofollow``), names lowercased."""
     out = []
-    for m in _ATTR.finditer(source):
+    for m in re.compile(_ATTR_SOURCE).finditer(source):
         value = m.group(2) if m.group(2) is not None else m.group(3)
         if value is None:
             value = m.group(4) or ""
@@ -63,7 +66,7 @@ def hiding_style(style: str) -> str | None:
     style = style[:4000]
     m = _hiding().search(style)
     if m:
-        return _SPACES.sub("", m.group().strip("; ")).lower()
+        return re.compile(_SPACES_SOURCE).sub("", m.group().strip("; ")).lower()
     colours = {k.lower(): v.strip().lower() for k, v in _color().findall(style)}
     fg = colours.get("color")
     bg = colours.get("background-color") or colours.get("background")
@@ -85,11 +88,10 @@ def hiding_reason(attrs: tuple[tuple[str, str], ...]) -> str | None:
 
 # Class and id words of the widgets a page shows and hides by script: a mobile menu, a
 # dropdown, a modal, a tab. Their ``display:none`` is a state, not a hiding place.
-_WIDGET = re.compile(
-    r"(?:^|[\s_-])(?:menu|submenu|nav|navbar|navigation|dropdown|drawer|modal|popup|popover"
+_WIDGET_SOURCE = (
+    r"(?i)(?:^|[\s_-])(?:menu|submenu|nav|navbar|navigation|dropdown|drawer|modal|popup|popover"
     r"|tooltip|collapse|collapsible|accordion|offcanvas|sidebar|tabs?|tab-pane|dialog|toggle"
-    r"|mobile|hamburger)(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"|mobile|hamburger)(?:$|[\s_-])"
 )
 # The hiding styles a script toggles; moving an element off-screen or shrinking its text to
 # nothing is no widget state.
@@ -102,4 +104,6 @@ def toggled_widget(attrs: tuple[tuple[str, str], ...], reason: str) -> bool:
     class or id."""
     if reason not in _TOGGLED:
         return False
-    return any(key in ("class", "id") and _WIDGET.search(value) for key, value in attrs)
+    return any(
+        key in ("class", "id") and re.compile(_WIDGET_SOURCE).search(value) for key, value in attrs
+    )

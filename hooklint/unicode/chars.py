@@ -25,11 +25,15 @@ NEUTRAL_SCRIPTS = frozenset({COMMON, INHERITED})
 
 #: non-ASCII letter or number -> the ASCII letter or digit it looks like
 LOOKALIKES: dict[str, str] = {
-    # A capital bar passes for the capital I, not for l, whatever the confusables data says (it
-    # folds I and l together): Greek Ι in "Ιstanbul" is an I.
-    c: "I" if a == "l" and c.isupper() else a
-    for c, a in {**_tables.LOOKALIKES, **{c: a for c, (a, _) in SUPPLEMENT.items()}}.items()
+    **_tables.LOOKALIKES,
+    **{c: a for c, (a, _) in SUPPLEMENT.items()},
 }
+# A capital bar passes for the capital I, not for l, whatever the confusables data says (it
+# folds I and l together): Greek Ι in "Ιstanbul" is an I. (Values replaced in place: the
+# table keeps its order.)
+LOOKALIKES.update(
+    dict.fromkeys([c for c, a in LOOKALIKES.items() if a == "l" and c.isupper()], "I")
+)
 #: symbols (not letters) that look like an ASCII letter: suspicious only when glued to letters
 SYMBOL_LOOKALIKES: dict[str, str] = _tables.SYMBOL_LOOKALIKES
 
@@ -38,7 +42,7 @@ SYMBOL_LOOKALIKES: dict[str, str] = _tables.SYMBOL_LOOKALIKES
 # they count as lookalikes only beside a lookalike from a rare block in the same word.
 # (Latin-1 and Extended-A: U+00C0-U+017F; Extended-B, U+0180-U+024F, is not everyday.)
 WEAK_LOOKALIKES = frozenset(
-    c for c in LOOKALIKES if 0x00C0 <= ord(c) <= 0x017F or 0x1E00 <= ord(c) <= 0x1EFF
+    c for c in LOOKALIKES if "\u00c0" <= c <= "\u017f" or "\u1e00" <= c <= "\u1eff"
 )
 
 

@@ -125,12 +125,15 @@ def build() -> str:
         f"RANGE_STARTS = {tuple(starts)!r}",
         f"RANGE_SCRIPTS = {bytes(script_ids)!r}",
         f"RANGE_KINDS = {''.join(kinds)!r}",
-        "# Non-ASCII letters and numbers that look like exactly one ASCII letter or digit.",
-        "LOOKALIKES = {",
+        "# Non-ASCII letters and numbers that look like exactly one ASCII letter or digit: each",
+        "# character of the first string looks like the one at its offset in the second. (Two",
+        "# strings zipped: a dict display of ~1,300 entries costs an import ~0.2 ms more.)",
+        "LOOKALIKES = dict(zip(",
     ]
-    for char in sorted(lookalikes):
-        lines.append(f"    {char!r}: {lookalikes[char]!r},")
-    lines.append("}")
+    chars = sorted(lookalikes)
+    lines.append(f"    {''.join(chars)!r},")
+    lines.append(f"    {''.join(lookalikes[c] for c in chars)!r},")
+    lines.append("))")
     lines.append(
         "# Symbols (S* categories) that look like one ASCII letter or digit: the APL alpha,"
     )
