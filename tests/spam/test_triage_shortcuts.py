@@ -577,3 +577,32 @@ def test_holds_positive_and_near_miss() -> None:
     assert holds("see [a](b)", "](")
     assert not holds("see [a] (b)", "](")
     assert not holds("a.b", ".*")  # a literal, not a pattern
+
+
+# ------------------------------------------------------------------------ reST targets
+
+_PLAIN_RST_TARGET = re.compile(
+    r"^[ \t]*\.\.[ \t]+_(`[^`]{1,300}`|[^:`]{1,300}):[ \t]*(\S+)", re.MULTILINE
+)
+RST_PIECES = st.sampled_from(
+    [
+        "\n", " ", "\t", "..", ".", "_", ":", "`", "x", "a b", ".. _", "..\t_", ".. _a: ",
+        ".. _`b c`: ", "http://x.example/", "text", "\n\n", "  .. _", ": ", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(RST_PIECES, max_size=24).map("".join))
+def test_rst_targets_searched_from_a_newline_are_those_of_line_starts(text: str) -> None:
+    assert triage._RST_TARGET.findall("\n" + text) == _PLAIN_RST_TARGET.findall(text)
+
+
+def test_rst_targets_positive_and_near_miss() -> None:
+    text = "Intro\n.. _site: https://a.example/\n  .. _`Two Words`: https://b.example/\n"
+    assert triage._RST_TARGET.findall("\n" + text) == [
+        ("site", "https://a.example/"),
+        ("`Two Words`", "https://b.example/"),
+    ]
+    # Not at the start of a line (only blanks may precede the dots), or an internal label.
+    assert triage._RST_TARGET.findall("\nsee .. _x: https://a.example/\n.. _label:\n") == []
