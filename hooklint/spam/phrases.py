@@ -257,12 +257,17 @@ def _marker_pattern(markers: tuple[str, ...]) -> str:
 
 
 @cache
-def boilerplate(*, strong_only: bool = False) -> re.Pattern[str]:
-    """The boilerplate labels: all of them, or the strong ones only."""
+def boilerplate_markers(*, strong_only: bool = False) -> tuple[str, ...]:
+    """The boilerplate labels as :func:`boilerplate` matches them (lowercase, normalised)."""
     foreign = _FOREIGN_STRONG if strong_only else _FOREIGN_STRONG + _FOREIGN_WEAK
     markers: tuple[str, ...] = _STRONG_MARKERS if strong_only else _STRONG_MARKERS + _WEAK_MARKERS
-    markers += tuple(_normalised(m) for m in foreign)
-    return _compile(_marker_pattern(markers))
+    return markers + tuple(_normalised(m) for m in foreign)
+
+
+@cache
+def boilerplate(*, strong_only: bool = False) -> re.Pattern[str]:
+    """The boilerplate labels: all of them, or the strong ones only."""
+    return _compile(_marker_pattern(boilerplate_markers(strong_only=strong_only)))
 
 
 BOILERPLATE_WINDOW = 1200  # normalised characters within which two markers make boilerplate

@@ -142,7 +142,7 @@ def worth_checking(
 
     if spintax and phrases.spun_groups(words_view):
         return True
-    if words and _phrases_suspicious(words_view, key_hits, kind):
+    if words and _phrases_suspicious(words_view, key_hits, kind, narrow):
         return True
     if title is not None and _stuffing_suspicious(
         words_view,
@@ -368,14 +368,37 @@ _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
 _BOILERPLATE_BYTES = tuple(w.encode() for w in _BOILERPLATE_WORDS)
 
 
-def _phrases_suspicious(view: str, key_hits: tuple[list[int], list[int]] | None, kind: str) -> bool:
+@lru_cache(maxsize=1)
+def _boilerplate_anchors() -> tuple[bytes, ...]:
+    """A piece that every match of the strong boilerplate labels holds in the lowercase bytes
+    of its window (``narrow``): the longest run of letters of each ASCII label (its letters
+    stand together in the pattern, and reading a window as prose neither makes nor joins
+    ASCII letters: markup turns into spaces, typographic dashes and quotes into ASCII ones),
+    and "?" for the labels with a character not ASCII (which such a window holds, as "?")."""
+    from hooklint.spam.phrases import boilerplate_markers
+
+    anchors = set()
+    for marker in boilerplate_markers(strong_only=True):
+        if not marker.isascii():
+            anchors.add(b"?")
+            continue
+        anchors.add(max(re.findall("[a-z]+", marker), key=len).encode())
+    return tuple(sorted(anchors))
+
+
+def _phrases_suspicious(
+    view: str,
+    key_hits: tuple[list[int], list[int]] | None,
+    kind: str,
+    narrow: bytes | None = None,
+) -> bool:
     """A call to action near a site word (HL301) or a boilerplate label (HL310).
 
     ``key_hits``: the offsets of the key words (_key_word_hits of the view lowercased, as
     bytes, "?" for each character not ASCII) when lowering kept the offsets of the view, None
     otherwise; the loose patterns then
     run only in merged windows around them, lowercased window by window, so the work stays
-    linear however often the words occur.
+    linear however often the words occur. ``narrow``: those lowercase bytes, when given.
     """
     from hooklint.spam import phrases
 
@@ -389,7 +412,11 @@ def _phrases_suspicious(view: str, key_hits: tuple[list[int], list[int]] | None,
         site_hits = positions(view, [v for group in site_words for v in group])
     if kind != "po":
         boilerplate = phrases.boilerplate(strong_only=True)
+        anchors = _boilerplate_anchors()
         for start, end in windows(boilerplate_hits, len(view), 60, 60):
+            # A window whose lowercase bytes hold no anchor holds no label (_boilerplate_anchors).
+            if narrow is not None and not any(a in narrow[start:end] for a in anchors):
+                continue
             if boilerplate.search(_window(view, start, end)):
                 return True
     for start, end in phrases.site_windows(view, 300, 44, site_hits):

@@ -606,3 +606,45 @@ def test_rst_targets_positive_and_near_miss() -> None:
     ]
     # Not at the start of a line (only blanks may precede the dots), or an internal label.
     assert triage._RST_TARGET.findall("\nsee .. _x: https://a.example/\n.. _label:\n") == []
+
+
+# ------------------------------------------------------------------- boilerplate windows
+
+BOILER_PIECES = st.sampled_from(
+    ["leave", "Leave", "LEAVE", "lea", "ve", "a", "reply", "Reply", "cancel", "share", "this:",
+     "this", ":", "site", "uses", "akismet", "publish", "published", " ", "\n", "*", "_", "<b>",
+     "`x`", "](u)", "[", "\u2014", "\u2019", "\u212a", "é", "取消回复", "cancelar la respuesta",
+     "antworten abbrechen", "yaniti iptal et", "-", ",", "?"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(BOILER_PIECES, max_size=16).map("".join))
+def test_boilerplate_read_as_prose_holds_an_anchor_of_the_lowercase_bytes(raw: str) -> None:
+    from hooklint.spam import phrases
+
+    low = raw.lower()
+    if len(low) != len(raw):
+        return  # no lowercase bytes at the offsets of the text: the gate is not used
+    narrow = low.encode("ascii", "replace")
+    if phrases.boilerplate(strong_only=True).search(phrases.raw_window(raw)):
+        assert any(a in narrow for a in triage._boilerplate_anchors())
+
+
+def test_boilerplate_anchors_cover_every_strong_label() -> None:
+    from hooklint.spam import phrases
+
+    for marker in phrases.boilerplate_markers(strong_only=True):
+        narrow = marker.encode("ascii", "replace")
+        assert any(a in narrow for a in triage._boilerplate_anchors()), marker
+
+
+def test_boilerplate_gate_positive_and_near_miss() -> None:
+    def judged(view: str) -> bool:
+        narrow = view.lower().encode("ascii", "replace")
+        return triage._phrases_suspicious(view, triage._key_word_hits(narrow), "md", narrow)
+
+    assert judged("Thanks!\n\n## Leave a *Reply*\n\nYour name")
+    assert judged("Footer. This site uses Akismet to reduce spam.")
+    # "reply" and "site" without a label: no window is read.
+    assert not judged("Send a reply to the list; the site has the archive.")
