@@ -648,3 +648,40 @@ def test_boilerplate_gate_positive_and_near_miss() -> None:
     assert judged("Footer. This site uses Akismet to reduce spam.")
     # "reply" and "site" without a label: no window is read.
     assert not judged("Send a reply to the list; the site has the archive.")
+
+
+# ----------------------------------------------------------------------------- spintax
+
+SPIN_PIECES = st.sampled_from(
+    ["{", "}", "{{", "}}", "|", "a", "ab", "word", "two words", "\\", "$", "%", "#", " ", "\n",
+     "1", "_", "é", "x|y", "{a|b}", "value|lower", "-", "'"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SPIN_PIECES, max_size=20).map("".join))
+def test_spintax_with_its_brace_first_matches_as_the_look_behind_first(text: str) -> None:
+    from hooklint.spam import phrases
+
+    plain = re.compile(
+        r"(?<![{\\$%#])\{("
+        + phrases._ALTERNATIVE
+        + r"(?:\|"
+        + phrases._ALTERNATIVE
+        + r"){1,30})\}(?!\})"
+    )
+    assert [m.span(1) for m in phrases.SPINTAX.finditer(text)] == [
+        m.span(1) for m in plain.finditer(text)
+    ]
+    assert [m.span() for m in phrases.SPINTAX.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_spintax_positive_and_near_miss() -> None:
+    from hooklint.spam import phrases
+
+    assert [m.group(1) for m in phrases.SPINTAX.finditer("{Hi|Hello} there")] == ["Hi|Hello"]
+    assert [m.group(1) for m in phrases.SPINTAX.finditer("at start{a|b}")] == ["a|b"]
+    # After "$" (a shell or template variable) or inside "{{ }}": no spintax.
+    assert list(phrases.SPINTAX.finditer("${a|b} {{a|b}}")) == []
