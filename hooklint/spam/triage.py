@@ -70,6 +70,11 @@ def _holds_any(low: bytes | str, needles: tuple[str, ...]) -> bool:
     return any(holds(low, n) for n in needles)
 
 
+def _holds_one(piece: bytes, needles: tuple[bytes, ...]) -> bool:
+    """Whether ``piece`` (a window's slice, made once for all the needles) holds a needle."""
+    return any(n in piece for n in needles)
+
+
 def _link_needle(low: bytes | str) -> bool:
     """``_contains(low, _LINK_NEEDLES)``: four of the needles hold "//", so text without it is
     searched for "www." alone."""
@@ -326,7 +331,7 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
         # The anchors are letters: one in the window read as prose is one in its lowercase
         # bytes (markup only turns into spaces), so a window without any holds no family.
-        if narrow is not None and not any(a in narrow[start:end] for a in anchors):
+        if narrow is not None and not _holds_one(narrow[start:end], anchors):
             continue
         if comments.family(_window(view, start, end)):
             return True
@@ -344,7 +349,7 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
     for start, end in windows(named, len(view), 0, 1400):
         # praise_in wants one of its needles, which are letters: as for the families, a window
         # whose lowercase bytes hold none holds none once read as prose.
-        if narrow is not None and not any(n in narrow[start:end] for n in praise):
+        if narrow is not None and not _holds_one(narrow[start:end], praise):
             continue
         if comments.praise_in(_window(view, start, end)):
             return True
@@ -415,7 +420,7 @@ def _phrases_suspicious(
         anchors = _boilerplate_anchors()
         for start, end in windows(boilerplate_hits, len(view), 60, 60):
             # A window whose lowercase bytes hold no anchor holds no label (_boilerplate_anchors).
-            if narrow is not None and not any(a in narrow[start:end] for a in anchors):
+            if narrow is not None and not _holds_one(narrow[start:end], anchors):
                 continue
             if boilerplate.search(_window(view, start, end)):
                 return True
