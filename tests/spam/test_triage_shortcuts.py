@@ -685,3 +685,44 @@ def test_spintax_positive_and_near_miss() -> None:
     assert [m.group(1) for m in phrases.SPINTAX.finditer("at start{a|b}")] == ["a|b"]
     # After "$" (a shell or template variable) or inside "{{ }}": no spintax.
     assert list(phrases.SPINTAX.finditer("${a|b} {{a|b}}")) == []
+
+
+# ------------------------------------------------------------------- the words asked about
+
+WORD_PIECES = st.sampled_from(
+    ["vice", "service", "favor", "favours", "in", "collaboration", "with", "designed", "by",
+     "fake", "degree", "essay", "essays", "recovery", "expert", "hacker", "links", "exchange",
+     "x", " ", "\n", "-", "?", "é", "_", "1"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=30).map("".join))
+def test_the_words_asked_about_give_the_needles_all_words_give(text: str) -> None:
+    """_comments_suspicious keeps only the words its needles ask about: each needle passes the
+    word test on those exactly when it passes on all the words of the text."""
+    split = text.lower().encode("ascii", "replace").translate(triage._WORD_BYTES).split()
+    every = frozenset(split)
+    asked = triage._wanted_words().intersection(split)
+    for needles in triage._comment_needle_lists():
+        for needle, forms, inner in triage._split_needles(needles)[0]:
+            plain = not every.isdisjoint(forms) and inner <= every
+            assert (not asked.isdisjoint(forms) and inner <= asked) == plain, needle
+
+
+def test_the_words_asked_about_cover_every_needle() -> None:
+    wanted = triage._wanted_words()
+    for needles in triage._comment_needle_lists():
+        for _, forms, inner in triage._split_needles(needles)[0]:
+            assert set(forms) <= wanted and inner <= wanted
+
+
+def test_comment_words_positive_and_near_miss() -> None:
+    def judged(view: str) -> bool:
+        narrow = view.lower().encode("ascii", "replace")
+        return triage._comments_suspicious(view, narrow, narrow)
+
+    link = " https://pills.example/buy\n"
+    assert judged("Buy fake degree certificates online." + link)
+    # The same words apart: "fake" and "degree" do not make the needle "fake deg".
+    assert not judged("A fake object; a degree of freedom." + link)
