@@ -638,19 +638,21 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
     pattern, a shortener's short code or the words of a spam trade."""
-    from hooklint.spam import phrases
-
     if ctx.deny is not None and ctx.deny.match(host + rest):
         return not ctx.trusted(domains.strip_www(host))
-    path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
+    # What comes before the first "?" or "#" (re.split(r"[?#]", rest, maxsplit=1)[0]).
+    path = rest.partition("?")[0].partition("#")[0].rstrip(").,;:!']")
     if path and domains.lookalike_shortener(host, path):
         return not ctx.trusted(domains.strip_www(host))
     sells = ("-" in path or "_" in path) and not domains.under(
         domains.strip_www(host), domains.DESCRIBING_HOSTS
     )
     words = domains.path_words(path) if sells else ""
-    if words and phrases.may_sell(words) and phrases.spam_anchor(words):
-        return not ctx.trusted(domains.strip_www(host))
+    if words:
+        from hooklint.spam import phrases
+
+        if phrases.may_sell(words) and phrases.spam_anchor(words):
+            return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
         return False
     if ctx.trusted(domains.strip_www(host)):

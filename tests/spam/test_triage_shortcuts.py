@@ -726,3 +726,24 @@ def test_comment_words_positive_and_near_miss() -> None:
     assert judged("Buy fake degree certificates online." + link)
     # The same words apart: "fake" and "degree" do not make the needle "fake deg".
     assert not judged("A fake object; a degree of freedom." + link)
+
+
+# ------------------------------------------------------------------------ URL paths
+
+REST_PIECES = st.sampled_from(["/", "a", "?", "#", "=", "&", ")", ".", "-", "%20", "é", ""])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(REST_PIECES, max_size=12).map("".join))
+def test_a_path_is_what_comes_before_the_query_or_fragment(rest: str) -> None:
+    assert rest.partition("?")[0].partition("#")[0] == re.split(r"[?#]", rest, maxsplit=1)[0]
+
+
+def test_rest_suspicious_reads_the_path_before_the_query() -> None:
+    from hooklint.spam import SpamOptions
+    from hooklint.spam.context import context
+
+    ctx = context(SpamOptions())
+    assert triage._rest_suspicious("pills.example", "/buy-cheap-viagra-online?x=1", ctx)
+    # The same words in the query are no path words.
+    assert not triage._rest_suspicious("pills.example", "/p?q=buy-cheap-viagra-online", ctx)
