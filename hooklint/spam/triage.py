@@ -70,6 +70,11 @@ def _holds_any(low: bytes | str, needles: tuple[str, ...]) -> bool:
     return any(holds(low, n) for n in needles)
 
 
+def _holds_one(piece: bytes, needles: tuple[bytes, ...]) -> bool:
+    """Whether ``piece`` (a window's slice, made once for all the needles) holds a needle."""
+    return any(n in piece for n in needles)
+
+
 def _link_needle(low: bytes | str) -> bool:
     """``_contains(low, _LINK_NEEDLES)``: four of the needles hold "//", so text without it is
     searched for "www." alone."""
@@ -142,7 +147,7 @@ def worth_checking(
 
     if spintax and phrases.spun_groups(words_view):
         return True
-    if words and _phrases_suspicious(words_view, key_hits, kind):
+    if words and _phrases_suspicious(words_view, key_hits, kind, narrow):
         return True
     if title is not None and _stuffing_suspicious(
         words_view,
@@ -291,6 +296,30 @@ def _split_needles(
     return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
+def _comment_needle_lists() -> tuple[tuple[str, ...], ...]:
+    """The needle lists _comments_suspicious searches for by their words."""
+    from hooklint.spam import comments, phrases
+
+    return (
+        comments.FAMILY_NEEDLES,
+        _CREDIT_NEEDLES,
+        phrases.PROSE_NEEDLES,
+        phrases.RECOVERY_NEEDLES,
+    )
+
+
+@lru_cache(maxsize=1)
+def _wanted_words() -> frozenset[bytes]:
+    """Every word _comments_suspicious asks the text's words about: the first-word forms and
+    the inner words of the ASCII needles of its lists."""
+    wanted: set[bytes] = set()
+    for needles in _comment_needle_lists():
+        for _, forms, inner in _split_needles(needles)[0]:
+            wanted.update(forms)
+            wanted.update(inner)
+    return frozenset(wanted)
+
+
 def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | None) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
@@ -303,11 +332,17 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
     # there.
     text: bytes | str | None = view if narrow is None else low
     # Its words, made once: a needle whose first word or an inner word is absent costs no scan.
-    words = frozenset(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
+    # Only the words the needles ask about are kept (the intersection hashes each word of the
+    # text but stores none of the others: half the cost of a set of all of them on data files).
+    wanted = _wanted_words()
+    words = (
+        wanted.intersection(narrow.translate(_WORD_BYTES).split()) if narrow is not None else None
+    )
 
     def hits(needles: tuple[str, ...]) -> list[int]:
         if narrow is not None:
             assert words is not None
+            assert needles in _comment_needle_lists()  # whose words ``wanted`` holds
             ascii_needles, wide = _split_needles(needles)
             present = tuple(
                 needle
@@ -326,7 +361,7 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
         # The anchors are letters: one in the window read as prose is one in its lowercase
         # bytes (markup only turns into spaces), so a window without any holds no family.
-        if narrow is not None and not any(a in narrow[start:end] for a in anchors):
+        if narrow is not None and not _holds_one(narrow[start:end], anchors):
             continue
         if comments.family(_window(view, start, end)):
             return True
@@ -344,7 +379,7 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
     for start, end in windows(named, len(view), 0, 1400):
         # praise_in wants one of its needles, which are letters: as for the families, a window
         # whose lowercase bytes hold none holds none once read as prose.
-        if narrow is not None and not any(n in narrow[start:end] for n in praise):
+        if narrow is not None and not _holds_one(narrow[start:end], praise):
             continue
         if comments.praise_in(_window(view, start, end)):
             return True
@@ -368,14 +403,37 @@ _SITE_BYTES = tuple(w.encode() for w in ("site", "page", "blog", "weblog"))
 _BOILERPLATE_BYTES = tuple(w.encode() for w in _BOILERPLATE_WORDS)
 
 
-def _phrases_suspicious(view: str, key_hits: tuple[list[int], list[int]] | None, kind: str) -> bool:
+@lru_cache(maxsize=1)
+def _boilerplate_anchors() -> tuple[bytes, ...]:
+    """A piece that every match of the strong boilerplate labels holds in the lowercase bytes
+    of its window (``narrow``): the longest run of letters of each ASCII label (its letters
+    stand together in the pattern, and reading a window as prose neither makes nor joins
+    ASCII letters: markup turns into spaces, typographic dashes and quotes into ASCII ones),
+    and "?" for the labels with a character not ASCII (which such a window holds, as "?")."""
+    from hooklint.spam.phrases import boilerplate_markers
+
+    anchors = set()
+    for marker in boilerplate_markers(strong_only=True):
+        if not marker.isascii():
+            anchors.add(b"?")
+            continue
+        anchors.add(max(re.findall("[a-z]+", marker), key=len).encode())
+    return tuple(sorted(anchors))
+
+
+def _phrases_suspicious(
+    view: str,
+    key_hits: tuple[list[int], list[int]] | None,
+    kind: str,
+    narrow: bytes | None = None,
+) -> bool:
     """A call to action near a site word (HL301) or a boilerplate label (HL310).
 
     ``key_hits``: the offsets of the key words (_key_word_hits of the view lowercased, as
     bytes, "?" for each character not ASCII) when lowering kept the offsets of the view, None
     otherwise; the loose patterns then
     run only in merged windows around them, lowercased window by window, so the work stays
-    linear however often the words occur.
+    linear however often the words occur. ``narrow``: those lowercase bytes, when given.
     """
     from hooklint.spam import phrases
 
@@ -389,7 +447,11 @@ def _phrases_suspicious(view: str, key_hits: tuple[list[int], list[int]] | None,
         site_hits = positions(view, [v for group in site_words for v in group])
     if kind != "po":
         boilerplate = phrases.boilerplate(strong_only=True)
+        anchors = _boilerplate_anchors()
         for start, end in windows(boilerplate_hits, len(view), 60, 60):
+            # A window whose lowercase bytes hold no anchor holds no label (_boilerplate_anchors).
+            if narrow is not None and not _holds_one(narrow[start:end], anchors):
+                continue
             if boilerplate.search(_window(view, start, end)):
                 return True
     for start, end in phrases.site_windows(view, 300, 44, site_hits):
@@ -507,9 +569,12 @@ _DEFINITION = re.compile(r"\n[ \t]{0,3}\[([^\[\]\n]{1,500})\]:[ \t]*<?(\S{1,2048
 _ANCHOR = re.compile(r"<[aA]\b([^<>]{0,4000})>([^<]{0,500}(?:<(?!/[aA]\s*>)[^<]{0,500}){0,20})")
 _ANCHOR_START = re.compile(r"<[aA]")  # "<a" in view or "<A" in view, at the speed of holds
 _RST_LINK = re.compile(r"([^`<>]{1,500}?)\s*(?:<([^`<>\s]{1,2048})>)?\Z")
-_RST_TARGET = re.compile(
-    r"^[ \t]*\.\.[ \t]+_(`[^`]{1,300}`|[^:`]{1,300}):[ \t]*(\S+)", re.MULTILINE
-)
+# The ".. _name: target" lines of reST, searched in "\n" + text: the same matches (groups and
+# order) as "^" in MULTILINE mode in the text, whose line starts follow a newline but the
+# first; a match ends with a character that is not a newline, so the newline before the next
+# match's line is never inside the last one. "^" gives the engine nothing to skip ahead to, so
+# it tries every offset (three times slower over a document than the literal "\n").
+_RST_TARGET = re.compile(r"\n[ \t]*\.\.[ \t]+_(`[^`]{1,300}`|[^:`]{1,300}):[ \t]*(\S+)")
 _HOSTLIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _TAG = re.compile(r"<[^<>]{0,4000}>")
 _STYLE_VALUE = re.compile(r"\s*=\s*[\"']?([^\"'<>]{0,4000})")
@@ -573,19 +638,21 @@ def _host_suspicious(host: str, ctx: Context) -> bool:
 def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     """Whether the path and query of a URL carry an affiliate tag, a redirect, a denied
     pattern, a shortener's short code or the words of a spam trade."""
-    from hooklint.spam import phrases
-
     if ctx.deny is not None and ctx.deny.match(host + rest):
         return not ctx.trusted(domains.strip_www(host))
-    path = re.split(r"[?#]", rest, maxsplit=1)[0].rstrip(").,;:!']")
+    # What comes before the first "?" or "#" (re.split(r"[?#]", rest, maxsplit=1)[0]).
+    path = rest.partition("?")[0].partition("#")[0].rstrip(").,;:!']")
     if path and domains.lookalike_shortener(host, path):
         return not ctx.trusted(domains.strip_www(host))
     sells = ("-" in path or "_" in path) and not domains.under(
         domains.strip_www(host), domains.DESCRIBING_HOSTS
     )
     words = domains.path_words(path) if sells else ""
-    if words and phrases.may_sell(words) and phrases.spam_anchor(words):
-        return not ctx.trusted(domains.strip_www(host))
+    if words:
+        from hooklint.spam import phrases
+
+        if phrases.may_sell(words) and phrases.spam_anchor(words):
+            return not ctx.trusted(domains.strip_www(host))
     if "?" not in rest and "/ref=" not in rest.lower():
         return False
     if ctx.trusted(domains.strip_www(host)):
@@ -677,7 +744,7 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
     if holds(view, "`_"):
         targets = {}
         if ".. _" in view:
-            targets = {_label(m.group(1)): m.group(2) for m in _RST_TARGET.finditer(view)}
+            targets = {_label(m.group(1)): m.group(2) for m in _RST_TARGET.finditer("\n" + view)}
         for end in find_all(view, "`_"):
             start = view.rfind("`", max(0, end - 2600), end)
             rst = _RST_LINK.match(view, start + 1, end) if start >= 0 else None

@@ -577,3 +577,173 @@ def test_holds_positive_and_near_miss() -> None:
     assert holds("see [a](b)", "](")
     assert not holds("see [a] (b)", "](")
     assert not holds("a.b", ".*")  # a literal, not a pattern
+
+
+# ------------------------------------------------------------------------ reST targets
+
+_PLAIN_RST_TARGET = re.compile(
+    r"^[ \t]*\.\.[ \t]+_(`[^`]{1,300}`|[^:`]{1,300}):[ \t]*(\S+)", re.MULTILINE
+)
+RST_PIECES = st.sampled_from(
+    [
+        "\n", " ", "\t", "..", ".", "_", ":", "`", "x", "a b", ".. _", "..\t_", ".. _a: ",
+        ".. _`b c`: ", "http://x.example/", "text", "\n\n", "  .. _", ": ", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(RST_PIECES, max_size=24).map("".join))
+def test_rst_targets_searched_from_a_newline_are_those_of_line_starts(text: str) -> None:
+    assert triage._RST_TARGET.findall("\n" + text) == _PLAIN_RST_TARGET.findall(text)
+
+
+def test_rst_targets_positive_and_near_miss() -> None:
+    text = "Intro\n.. _site: https://a.example/\n  .. _`Two Words`: https://b.example/\n"
+    assert triage._RST_TARGET.findall("\n" + text) == [
+        ("site", "https://a.example/"),
+        ("`Two Words`", "https://b.example/"),
+    ]
+    # Not at the start of a line (only blanks may precede the dots), or an internal label.
+    assert triage._RST_TARGET.findall("\nsee .. _x: https://a.example/\n.. _label:\n") == []
+
+
+# ------------------------------------------------------------------- boilerplate windows
+
+BOILER_PIECES = st.sampled_from(
+    ["leave", "Leave", "LEAVE", "lea", "ve", "a", "reply", "Reply", "cancel", "share", "this:",
+     "this", ":", "site", "uses", "akismet", "publish", "published", " ", "\n", "*", "_", "<b>",
+     "`x`", "](u)", "[", "\u2014", "\u2019", "\u212a", "é", "取消回复", "cancelar la respuesta",
+     "antworten abbrechen", "yaniti iptal et", "-", ",", "?"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(BOILER_PIECES, max_size=16).map("".join))
+def test_boilerplate_read_as_prose_holds_an_anchor_of_the_lowercase_bytes(raw: str) -> None:
+    from hooklint.spam import phrases
+
+    low = raw.lower()
+    if len(low) != len(raw):
+        return  # no lowercase bytes at the offsets of the text: the gate is not used
+    narrow = low.encode("ascii", "replace")
+    if phrases.boilerplate(strong_only=True).search(phrases.raw_window(raw)):
+        assert any(a in narrow for a in triage._boilerplate_anchors())
+
+
+def test_boilerplate_anchors_cover_every_strong_label() -> None:
+    from hooklint.spam import phrases
+
+    for marker in phrases.boilerplate_markers(strong_only=True):
+        narrow = marker.encode("ascii", "replace")
+        assert any(a in narrow for a in triage._boilerplate_anchors()), marker
+
+
+def test_boilerplate_gate_positive_and_near_miss() -> None:
+    def judged(view: str) -> bool:
+        narrow = view.lower().encode("ascii", "replace")
+        return triage._phrases_suspicious(view, triage._key_word_hits(narrow), "md", narrow)
+
+    assert judged("Thanks!\n\n## Leave a *Reply*\n\nYour name")
+    assert judged("Footer. This site uses Akismet to reduce spam.")
+    # "reply" and "site" without a label: no window is read.
+    assert not judged("Send a reply to the list; the site has the archive.")
+
+
+# ----------------------------------------------------------------------------- spintax
+
+SPIN_PIECES = st.sampled_from(
+    ["{", "}", "{{", "}}", "|", "a", "ab", "word", "two words", "\\", "$", "%", "#", " ", "\n",
+     "1", "_", "é", "x|y", "{a|b}", "value|lower", "-", "'"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SPIN_PIECES, max_size=20).map("".join))
+def test_spintax_with_its_brace_first_matches_as_the_look_behind_first(text: str) -> None:
+    from hooklint.spam import phrases
+
+    plain = re.compile(
+        r"(?<![{\\$%#])\{("
+        + phrases._ALTERNATIVE
+        + r"(?:\|"
+        + phrases._ALTERNATIVE
+        + r"){1,30})\}(?!\})"
+    )
+    assert [m.span(1) for m in phrases.SPINTAX.finditer(text)] == [
+        m.span(1) for m in plain.finditer(text)
+    ]
+    assert [m.span() for m in phrases.SPINTAX.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_spintax_positive_and_near_miss() -> None:
+    from hooklint.spam import phrases
+
+    assert [m.group(1) for m in phrases.SPINTAX.finditer("{Hi|Hello} there")] == ["Hi|Hello"]
+    assert [m.group(1) for m in phrases.SPINTAX.finditer("at start{a|b}")] == ["a|b"]
+    # After "$" (a shell or template variable) or inside "{{ }}": no spintax.
+    assert list(phrases.SPINTAX.finditer("${a|b} {{a|b}}")) == []
+
+
+# ------------------------------------------------------------------- the words asked about
+
+WORD_PIECES = st.sampled_from(
+    ["vice", "service", "favor", "favours", "in", "collaboration", "with", "designed", "by",
+     "fake", "degree", "essay", "essays", "recovery", "expert", "hacker", "links", "exchange",
+     "x", " ", "\n", "-", "?", "é", "_", "1"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=30).map("".join))
+def test_the_words_asked_about_give_the_needles_all_words_give(text: str) -> None:
+    """_comments_suspicious keeps only the words its needles ask about: each needle passes the
+    word test on those exactly when it passes on all the words of the text."""
+    split = text.lower().encode("ascii", "replace").translate(triage._WORD_BYTES).split()
+    every = frozenset(split)
+    asked = triage._wanted_words().intersection(split)
+    for needles in triage._comment_needle_lists():
+        for needle, forms, inner in triage._split_needles(needles)[0]:
+            plain = not every.isdisjoint(forms) and inner <= every
+            assert (not asked.isdisjoint(forms) and inner <= asked) == plain, needle
+
+
+def test_the_words_asked_about_cover_every_needle() -> None:
+    wanted = triage._wanted_words()
+    for needles in triage._comment_needle_lists():
+        for _, forms, inner in triage._split_needles(needles)[0]:
+            assert set(forms) <= wanted and inner <= wanted
+
+
+def test_comment_words_positive_and_near_miss() -> None:
+    def judged(view: str) -> bool:
+        narrow = view.lower().encode("ascii", "replace")
+        return triage._comments_suspicious(view, narrow, narrow)
+
+    link = " https://pills.example/buy\n"
+    assert judged("Buy fake degree certificates online." + link)
+    # The same words apart: "fake" and "degree" do not make the needle "fake deg".
+    assert not judged("A fake object; a degree of freedom." + link)
+
+
+# ------------------------------------------------------------------------ URL paths
+
+REST_PIECES = st.sampled_from(["/", "a", "?", "#", "=", "&", ")", ".", "-", "%20", "é", ""])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(REST_PIECES, max_size=12).map("".join))
+def test_a_path_is_what_comes_before_the_query_or_fragment(rest: str) -> None:
+    assert rest.partition("?")[0].partition("#")[0] == re.split(r"[?#]", rest, maxsplit=1)[0]
+
+
+def test_rest_suspicious_reads_the_path_before_the_query() -> None:
+    from hooklint.spam import SpamOptions
+    from hooklint.spam.context import context
+
+    ctx = context(SpamOptions())
+    assert triage._rest_suspicious("pills.example", "/buy-cheap-viagra-online?x=1", ctx)
+    # The same words in the query are no path words.
+    assert not triage._rest_suspicious("pills.example", "/p?q=buy-cheap-viagra-online", ctx)
