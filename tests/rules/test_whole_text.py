@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooklint.check import check_text
+from hooklint.context import TextContext
 from hooklint.python import _PLAIN_LINE, _may_hold_non_ascii_names, _read_line
 from hooklint.rules.confusables import _MAX_SOUGHT, ConfusableScan
 from hooklint.source import non_ascii_lines
@@ -32,8 +33,9 @@ PIECES = [
 
 
 def line_by_line(text: str) -> list[tuple[int, int, str, str]]:
-    """The confusable findings of the plain algorithm: every non-ASCII line scanned in order."""
-    scan = ConfusableScan()
+    """The confusable findings of the plain algorithm: every non-ASCII line scanned in order,
+    with the text's context (its evident language), as ``check_text`` has it."""
+    scan = ConfusableScan(TextContext(text))
     for lineno, line in enumerate(text.split("\n"), 1):
         line = line.removesuffix("\r")
         if not line.isascii():
@@ -50,6 +52,17 @@ def confusables_of(text: str) -> list[tuple[int, int, str, str]]:
 def test_the_survey_finds_what_every_line_scanned_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert confusables_of(text) == line_by_line(text)
+
+
+def test_a_lone_letter_of_the_evident_language_passes_in_both_paths() -> None:
+    # ɛ (twice) and é are three words of Ewe's alphabet: the text shows Ewe, whose ɣ then
+    # passes, line by line as in the survey (hypothesis found the plain algorithm scanning
+    # without the text's context).
+    text = "the ɛ é the ɛ İstanbul ɣ"
+    assert confusables_of(text) == line_by_line(text) == []
+    # Near miss: without é the text shows too little of Ewe, and the lone ɣ is reported.
+    near = "the ɛ the ɛ İstanbul ɣ"
+    assert [f[2] for f in confusables_of(near)] == [f[2] for f in line_by_line(near)] == ["HL103"]
 
 
 def test_evidence_from_lines_never_scanned_clears_a_lone_letter() -> None:
