@@ -225,25 +225,32 @@ class _Lines:
         return start, content, line_end
 
 
-def _closing_quote(text: str, start: int, end: int, quote: str) -> int:
-    """Offset of the quote that closes a quoted scalar whose content starts at ``start``, or
-    -1. A double quote is escaped by a backslash, a single quote by another single quote."""
+def _closing_quote(
+    text: str, start: int, end: int, quote: str, *, doubled: bool, backslash: bool
+) -> int:
+    """Offset of the quote that closes a quoted string whose content starts at ``start``, or -1.
+    Inside it, a quote written twice (``doubled``) or after an odd number of backslashes
+    (``backslash``) is a quote of the content."""
     pos = start
     while True:
         found = text.find(quote, pos, end)
         if found < 0:
             return -1
-        if quote == "'":
-            if found + 1 < end and text[found + 1] == "'":
-                pos = found + 2
-                continue
-            return found
+        if doubled and found + 1 < end and text[found + 1] == quote:
+            pos = found + 2
+            continue
         slashes = 0
-        while found - slashes - 1 >= start and text[found - slashes - 1] == "\\":
+        while backslash and found - slashes - 1 >= start and text[found - slashes - 1] == "\\":
             slashes += 1
         if slashes % 2 == 0:
             return found
         pos = found + 1
+
+
+def _closing_yaml_quote(text: str, start: int, end: int, quote: str) -> int:
+    """The quote that closes a YAML (or JSON) scalar: a double quote is escaped by a backslash,
+    a single quote by another single quote."""
+    return _closing_quote(text, start, end, quote, doubled=quote == "'", backslash=quote == '"')
 
 
 def read_yaml(text: str, start: int = 0, end: int | None = None) -> list[Value]:
@@ -305,7 +312,7 @@ def read_yaml(text: str, start: int = 0, end: int | None = None) -> list[Value]:
             continue
         first = text[at]
         if first in "\"'":
-            close = _closing_quote(text, at + 1, end, first)
+            close = _closing_yaml_quote(text, at + 1, end, first)
             if close < 0:
                 close = line_end
             values.append(Value(at + 1, close, key, record, "double" if first == '"' else "single"))
@@ -430,7 +437,7 @@ def read_json(text: str) -> list[Value]:
                 continue
             _json_value(text, a, b, stack, keys, values)
         if token == '"':
-            close = _closing_quote(text, pos, end, '"')
+            close = _closing_yaml_quote(text, pos, end, '"')
             if close < 0:
                 break
             pending = (pos, close)
@@ -497,7 +504,8 @@ def read_sql(text: str) -> list[Value]:
         token = m.group()
         pos = m.end()
         if token == "'":
-            close = _closing_sql_quote(text, pos, end)
+            # SQL: '' and \' are quotes inside a string.
+            close = _closing_quote(text, pos, end, "'", doubled=True, backslash=True)
             if close < 0:
                 break
             if depth == 1 and row:
@@ -580,24 +588,6 @@ def _copy_rows(
             records += 1
         pos = line_end + 1
     return end, records
-
-
-def _closing_sql_quote(text: str, start: int, end: int) -> int:
-    """The quote that closes an SQL string: ``''`` and ``\\'`` are quotes inside it."""
-    pos = start
-    while True:
-        found = text.find("'", pos, end)
-        if found < 0:
-            return -1
-        if found + 1 < end and text[found + 1] == "'":
-            pos = found + 2
-            continue
-        slashes = 0
-        while found - slashes - 1 >= start and text[found - slashes - 1] == "\\":
-            slashes += 1
-        if slashes % 2 == 0:
-            return found
-        pos = found + 1
 
 
 def _sql_row(
