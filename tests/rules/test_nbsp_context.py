@@ -9,16 +9,13 @@ findings.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 from hooklint.rules.commands import command_lines
 
-ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
 NB = "\xa0"
 
 # Each file: its text, and the lines where the CLI must report HL107 (one finding per line).
@@ -92,14 +89,6 @@ FILES: dict[str, tuple[str, list[int]]] = {
         [5],
     ),
 }
-
-
-def run(cwd: Path, *args: str) -> list[str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", *args], cwd=cwd, env=ENV, capture_output=True, check=False
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8")
-    return proc.stdout.decode("utf-8").splitlines()
 
 
 @pytest.fixture(scope="module")

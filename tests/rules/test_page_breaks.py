@@ -7,16 +7,12 @@ other C0 control or ESC, it stays a finding.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 from hooklint.check import check_text
-
-ENV = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
 
 # Each file: its text, and the (line, column) of every HL204 the CLI must report in it.
 FILES: dict[str, tuple[str, list[tuple[int, int]]]] = {
@@ -28,14 +24,6 @@ FILES: dict[str, tuple[str, list[tuple[int, int]]]] = {
     "between-words.py": ("x = 1 \f+ 2\n", [(1, 7)]),
     "other-controls.txt": ("\x0bvertical tab\n\x1b[2Kerased\nbell\x07\n", [(1, 1), (2, 1), (3, 5)]),
 }
-
-
-def run(cwd: Path, *args: str) -> list[str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", *args], cwd=cwd, env=ENV, capture_output=True, check=False
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode("utf-8")
-    return proc.stdout.decode("utf-8").splitlines()
 
 
 @pytest.fixture(scope="module")
