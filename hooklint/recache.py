@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     _Key = tuple[Any, int]  # (pattern, flags)
     _Entry = tuple[int, int, int]  # (offset, size, age) of a program
 
-# At most this many patterns in the file (re keeps 512 per process).
-_LIMIT = 300
+# At most this many patterns in the file (a whole-corpus run of the benchmark uses ~430, with
+# the patterns built of repeated files' words; re keeps 512 per process).
+_LIMIT = 600
 # A saved pattern that this many runs in a row (runs that wrote the file) did not use goes.
 _MAX_AGE = 20
 # Patterns seen in one run only, by checksum: a pattern is saved the second time a run compiles
@@ -122,6 +123,7 @@ def load() -> None:
         _seen.clear()
         return
     _state["fd"], _state["start"] = fd, 4 + size
+    _state["file"] = _identity(os.fstat(fd))
     _state["compile"] = original
     re._compile = _served(original)  # type: ignore[attr-defined]
 
@@ -134,6 +136,43 @@ def _program(offset: int, size: int) -> bytes:
         return os.pread(fd, size, at)
     os.lseek(fd, at, os.SEEK_SET)  # (Windows, which forks no workers)
     return os.read(fd, size)
+
+
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _saved_since(path: str) -> tuple[dict[_Key, tuple[bytes, int]], list[int]]:
+    """The programs (with their ages) and seen checksums of the file at ``path`` when another
+    run has put it there since this one loaded; nothing when it is the file this run read, or
+    cannot be read whole."""
+    import marshal
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return {}, []
+    try:
+        if _identity(os.fstat(fd)) == _state.get("file"):
+            return {}, []
+        data = os.read(fd, 1 << 26)
+        size = int.from_bytes(data[:4], "little")
+        header, index, seen = marshal.loads(data[4 : 4 + size])
+        if header != _header():
+            return {}, []
+        start = 4 + size
+        programs: dict[_Key, tuple[bytes, int]] = {}
+        for key, (offset, length, age) in index.items():
+            blob = data[start + offset : start + offset + length]
+            if len(blob) != length:
+                return {}, []
+            if age < _MAX_AGE:
+                programs[key] = (blob, age)
+        return programs, list(seen)
+    except Exception:
+        return {}, []
+    finally:
+        os.close(fd)
 
 
 def _kept() -> dict[_Key, tuple[bytes, int]]:
@@ -202,7 +241,16 @@ def save() -> None:
         ]
         if not new:
             return
+        programs = _kept()
+        # Runs that end meanwhile (pre-commit runs chunks of a file list side by side) saved
+        # their own patterns: keep them too, or the last run to end would drop what the others
+        # learned, and each of them would compile its patterns anew every time.
+        theirs, their_seen = _saved_since(path)
+        for key, entry in theirs.items():
+            programs.setdefault(key, entry)
         seen = set(_seen)
+        _seen.extend(checksum for checksum in their_seen if checksum not in seen)
+        seen.update(their_seen)
         checksums = [_checksum(key) for key, _ in new]
         again = [item for item, checksum in zip(new, checksums, strict=True) if checksum in seen]
         once = [checksum for checksum in checksums if checksum not in seen]
@@ -213,7 +261,6 @@ def save() -> None:
             import sre_parse as _parser
         import marshal
 
-        programs = _kept()
         for key, compiled in again:
             source, key_flags = key
             code = [int(op) for op in _compiler._code(_parser.parse(source, key_flags), key_flags)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,38 @@ def test_programs_are_read_without_moving_a_shared_position(tmp_path: Path) -> N
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path)
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stdout.split() == ["1", "1"]
+
+
+# A run that compiles one pattern, then waits for a file to appear before it saves.
+SIDE_BY_SIDE = r"""
+import os, re, sys, time
+from hooklint import recache
+recache.load()
+re.compile(sys.argv[1])
+deadline = time.monotonic() + 60
+while len(sys.argv) > 2 and not os.path.exists(sys.argv[2]) and time.monotonic() < deadline:
+    time.sleep(0.01)
+recache.save()
+"""
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_runs_side_by_side_keep_each_others_patterns(tmp_path: Path) -> None:
+    """pre-commit runs chunks of one file list at once: the run that ends last keeps what the
+    others saved meanwhile, rather than writing the file it read at its start."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "cache")
+    first, second = "(?:first|premier)+x", "(?:second|deuxieme)+y"
+    for pattern in (first, second):  # each seen once, so that its next run saves it
+        subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, pattern], env=env, check=True)
+    go = tmp_path / "go"
+    waiting = subprocess.Popen([sys.executable, "-c", SIDE_BY_SIDE, first, str(go)], env=env)
+    try:
+        time.sleep(1.0)  # (it has loaded the file by now)
+        subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, second], env=env, check=True)
+    finally:
+        go.touch()
+        assert waiting.wait(timeout=60) == 0
+    (path,) = cache_files(tmp_path / "cache")
+    _, programs, _ = read_cache(path)
+    assert {first, second} <= {key[0] for key in programs}
