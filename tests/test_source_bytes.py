@@ -30,6 +30,29 @@ def test_either_way_is_taken_with_the_same_rows(text: str, padding: int) -> None
     assert non_ascii_lines(text, text.encode("utf-8")) == non_ascii_lines(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=9000), st.sampled_from(_PIECES)), max_size=6
+    )
+)
+def test_the_bytes_are_searched_across_their_blocks(placed: list[tuple[int, str]]) -> None:
+    """Non-ASCII characters and line ends at any offset of a long text, at the edges of the
+    blocks the search asks ``isascii`` of among them."""
+    text = "y" * 9000
+    for at, piece in sorted(placed, reverse=True):
+        text = text[:at] + piece + text[at:]
+    assert _non_ascii_lines_of(text.encode("utf-8")) == non_ascii_lines(text)
+
+
+@pytest.mark.parametrize("at", [0, 1, 4095, 4096, 4097, 8191, 8192, 12287])
+def test_a_non_ascii_character_at_a_block_edge_is_found(at: int) -> None:
+    text = "x" * at + "\u00e9" + "z" * 5000 + "\n" + "w" * 9000
+    assert _non_ascii_lines_of(text.encode("utf-8")) == [(1, text.split("\n")[0])]
+    # Near miss: the same length all ASCII has no such line.
+    assert _non_ascii_lines_of(text.replace("\u00e9", "e").encode("utf-8")) == []
+
+
 def test_few_non_ascii_characters_are_searched_in_the_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

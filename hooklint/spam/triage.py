@@ -22,7 +22,7 @@ of every lookalike that touches an ASCII letter is put through the project's ``s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from hooklint.records import TYPE_CHECKING
@@ -482,7 +482,32 @@ _TITLE_LINK_TEXT = re.compile(
     r"[\[>`][ \t*_]{0,4}([A-Z][a-z]+(?:[ \t\n]{1,4}[A-Z][a-z]+){1,3})[ \t*_]{0,4}"
     r"(?:\]\(\s{0,10}<?([^\s()<>]{1,2048})|\]|<|`)"
 )
+# The same, one pattern for each first character (see _TITLE_LINKS): the three find what the
+# one finds, at a tenth of its cost over a long Markdown file (_title_link_texts).
+_TITLE_LINK_TEXTS = tuple(
+    re.compile(re.escape(first) + _TITLE_LINK_TEXT.pattern[len(r"[\[>`]") :]) for first in "[>`"
+)
 _LOOSE_GAP = r"(?:[ \t\n*_\[\]>#~]|\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>)+"
+
+
+def _title_link_texts(view: str, start: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_TITLE_LINK_TEXT.finditer(view, start)``, found by the patterns of
+    _TITLE_LINK_TEXTS. A match of the one at an offset is the match there of the pattern for
+    the character at that offset, groups and all; finditer takes the leftmost match and goes
+    on from its end, and so does this, with each pattern's next match kept until the search
+    passes it (a pattern that has no match from one offset has none from a later one)."""
+    ahead = [pattern.search(view, start) for pattern in _TITLE_LINK_TEXTS]
+    while True:
+        found = [m for m in ahead if m is not None]
+        if not found:
+            return
+        first = min(found, key=lambda m: m.start())
+        yield first
+        end = first.end()  # (never empty: a match holds its first character and a word)
+        ahead = [
+            m if m is None or m.start() >= end else pattern.search(view, end)
+            for pattern, m in zip(_TITLE_LINK_TEXTS, ahead, strict=True)
+        ]
 
 
 def _stuffing_suspicious(
@@ -496,7 +521,7 @@ def _stuffing_suspicious(
 
     ctx = context(options)
     targets: dict[str, list[str | None]] = {}  # each link text, with its links' targets
-    for m in _TITLE_LINK_TEXT.finditer(view, start):
+    for m in _title_link_texts(view, start):
         targets.setdefault(" ".join(m.group(1).split()), []).append(m.group(2))
 
     def unrelated(text: str) -> bool:

@@ -507,6 +507,39 @@ TITLE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+# Pieces where link texts touch, nest and share characters, to try the merge of the three
+# patterns: a match that runs over the start of another, a URL holding "[" or "`".
+TOUCHING_PIECES = st.sampled_from(
+    ["[Roof Repair](https://a.example/[Best Movers]", "](", "`Aa Bb` ", "> Aa Bb<", "[Aa Bb]",
+     "<", "`", "[", ">", "Cc Dd", " ", "\n", "(x)", "[Aa\tBb](<u>)", ">[`Aa Bb`]"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.one_of(TITLE_PIECES, TOUCHING_PIECES), max_size=24).map("".join),
+    st.integers(min_value=0, max_value=40),
+)
+def test_title_link_texts_are_those_of_the_one_pattern(view: str, start: int) -> None:
+    def found(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+        return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+    expected = found(triage._TITLE_LINK_TEXT.finditer(view, start))
+    assert found(triage._title_link_texts(view, start)) == expected
+
+
+def test_title_link_texts_that_overlap_are_found_as_the_one_pattern_finds_them() -> None:
+    # The first link's URL runs to the space after "[Best": the "[" pattern's match of
+    # "[Best Movers]" starts inside it and is passed over, as finditer passes over it.
+    view = "[Roof Repair](https://a.example/[Best Movers]`Aa Bb` x) and > Cc Dd < [Ee Ff]"
+    spans = [m.span() for m in triage._title_link_texts(view, 0)]
+    assert spans == [m.span() for m in triage._TITLE_LINK_TEXT.finditer(view)]
+    assert [m.group(1) for m in triage._title_link_texts(view, 0)] == [
+        "Roof Repair", "Aa Bb", "Cc Dd", "Ee Ff"
+    ]  # fmt: skip
+    assert list(triage._title_link_texts("no link text [here] or > there <", 0)) == []
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(TITLE_PIECES, max_size=16).map("".join))
 def test_title_link_texts_start_at_or_after_the_first_title_link(view: str) -> None:
