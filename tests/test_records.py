@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import collections
+import copy
 import pickle
 import subprocess
 import sys
 import typing
+from typing import Any
 
 import pytest
 
@@ -99,3 +102,68 @@ def test_a_run_never_imports_typing() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+class Wide(NamedTuple):
+    """More fields than the record maker writes ``__new__`` for: namedtuple builds it."""
+
+    a: int
+    b: int
+    c: int
+    d: int
+    e: int
+    f: int
+    g: int
+    h: int
+    i: int
+    j: int
+    k: int
+    m: int
+    n: int = 0
+
+
+def test_the_record_behaves_as_namedtuple_does() -> None:
+    """Construction, errors and the namedtuple API, side by side with collections.namedtuple."""
+    plain = collections.namedtuple(  # type: ignore[name-match]
+        "Point", ["x", "y", "label", "tags"], defaults=(None, ())
+    )
+    kinds: list[Any] = [Point, plain]  # (called with wrong arguments on purpose)
+    for kind in kinds:
+        assert kind(x=1, y=2) == kind(1, 2) == kind(1, y=2, tags=()) == (1, 2, None, ())
+        assert kind._make([1, 2, 3, 4]) == (1, 2, 3, 4)
+        with pytest.raises(TypeError, match="Expected 4 arguments, got 3"):
+            kind._make([1, 2, 3])
+        with pytest.raises(TypeError, match="missing 1 required positional argument: 'y'"):
+            kind(1)
+        with pytest.raises(TypeError, match="takes from 3 to 5 positional arguments"):
+            kind(1, 2, 3, 4, 5)
+        with pytest.raises(TypeError, match="unexpected keyword argument 'z'"):
+            kind(1, 2, z=3)
+        with pytest.raises(TypeError, match="multiple values for argument 'x'"):
+            kind(1, 2, x=3)
+        p = kind(1, 2)
+        assert p._replace(label="b") == (1, 2, "b", ())
+        with pytest.raises(ValueError, match="unexpected field names: \\['z'\\]"):
+            p._replace(z=1)
+        with pytest.raises(AttributeError):
+            p.x = 3
+        assert p.x == p[0] == 1 and p.tags == ()
+        assert hash(p) == hash((1, 2, None, ())) and p == (1, 2, None, ())
+        assert copy.copy(p) == p and type(copy.deepcopy(p)) is kind
+        assert kind.__match_args__ == ("x", "y", "label", "tags")
+        assert kind.__new__.__defaults__ == (None, ())
+        assert kind.x.__doc__ == "Alias for field number 0"
+        assert not hasattr(p, "__dict__")
+        match p:
+            case kind(x, y):
+                assert (x, y) == (1, 2)
+            case _:
+                raise AssertionError("no match")
+    assert repr(plain(1, 2)).replace("Point", "") == repr(Point(1, 2)).replace("Point", "")
+
+
+def test_a_record_of_many_fields_is_a_namedtuple_too() -> None:
+    w = Wide(*range(12))
+    assert w == (*range(12), 0) and w.m == 11 and w.n == 0
+    assert w._replace(a=5).a == 5 and Wide._fields[-1] == "n"
+    assert pickle.loads(pickle.dumps(w)) == w
