@@ -80,11 +80,15 @@ def check_text(
             lineno, line = rows[index - 1]
             findings.extend(context.scan(lineno, line, code))
     # Typography in code counts outside strings and comments only, which a line's own ASCII
-    # quotes and comment marker delimit: the joined lines without them tell if any is left.
-    if code and CANDIDATES.search(joined) and CANDIDATES.search(SKIPPED.sub("", joined)):
-        for index, _ in lines_matching(CANDIDATES, joined):
-            lineno, line = rows[index - 1]
-            findings.extend(typography(lineno, line))
+    # quotes and comment marker delimit: the lines with a candidate, joined, without them tell
+    # if any is left. (SKIPPED never spans a line end, so it finds the same spans in a line
+    # alone as among other lines; most non-ASCII lines hold no candidate, and are not searched.)
+    if code and CANDIDATES.search(joined):
+        candidates = list(lines_matching(CANDIDATES, joined))
+        if CANDIDATES.search(SKIPPED.sub("", "\n".join(line for _, line in candidates))):
+            for index, _ in candidates:
+                lineno, line = rows[index - 1]
+                findings.extend(typography(lineno, line))
     if rows:
         findings.extend(scan.lines(rows, joined))
     findings.sort()

@@ -3,12 +3,13 @@ joined text; the lines it hands to the rules are those that a search of each lin
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hooklint.check import check_text
 from hooklint.rules.invisible import SUSPECT
 from hooklint.rules.typography import CANDIDATES
+from hooklint.rules.typography import scan_line as typography
 from hooklint.source import lines_matching, non_ascii_lines
 
 _ALPHABET = "ab é\u00a0\u200b\u2019\u201c\u2014\x0b\x1f\r\n"
@@ -32,3 +33,27 @@ def test_the_line_of_a_suspect_character() -> None:
 def test_the_line_of_typography_in_code() -> None:
     text = "é = 1\nplain\nx = 1 \u2014 'é'\n"
     assert [f.line for f in check_text(text, code=True)] == [3]
+
+
+# Code, quotes, comment markers, backslashes, typography, letters of several scripts, line ends.
+_CODE_ALPHABET = "ab =(#/\\'\"é\u0430\u05d0\u4e2d\u2019\u201c\u2014\u2026\r\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_CODE_ALPHABET, max_size=160))
+def test_typography_in_code_is_what_each_line_holds_outside_strings(text: str) -> None:
+    assume("\r" not in text.replace("\r\n", ""))  # (a lone CR numbers lines its own way)
+    # The plain path: every non-ASCII line scanned on its own.
+    expected = [f for lineno, line in non_ascii_lines(text) for f in typography(lineno, line)]
+    found = [f for f in check_text(text, code=True) if f.code == "HL106"]
+    assert found == sorted(expected)
+
+
+def test_typography_outside_strings_is_found_beside_lines_with_it_inside() -> None:
+    text = "x = '\u2014'\ny = 1 \u2014 2\nz = \"\u2026\"  # \u2014\n"
+    assert [(f.line, f.code) for f in check_text(text, code=True)] == [(2, "HL106")]
+
+
+def test_typography_only_inside_strings_and_comments_is_silent() -> None:
+    text = "x = '\u2014'\ny = 1  # \u2014 2\nz = \"\u2026\"  // \u2014\n"
+    assert check_text(text, code=True) == []
