@@ -504,23 +504,27 @@ def _name_skeleton(name: str) -> str:
 
 # -- the cheap test that spares most files the tokenizer --------------------------------------
 
+# A possessive repeat where the regex engine has them (3.11): each run below ends where what
+# follows it must start (a quote, "#", a backslash, a line end, a character that is not ASCII),
+# so it never needs to give a character back, and the engine is spared keeping the way back.
+_ONCE = "+" if sys.version_info >= (3, 11) else ""
 # Code outside strings and comments: ASCII, without quotes, "#", backslashes or line ends. (The
 # class lists what it holds: one that excludes every non-ASCII code point costs the regex
 # compiler ten milliseconds.)
-_CODE = r"[\x00-\t\x0b-!$-&(-\[\]-\x7f]*"
+_CODE = r"[\x00-\t\x0b-!$-&(-\[\]-\x7f]*" + _ONCE
 # A line that starts outside any string and holds only such code, one-line string literals that
 # are no f-strings (whatever their text), and a comment (whatever its text). A triple quote, or
 # a backslash that continues the line, does not match. Any number of such lines, each ending
-# in a line end, match as one run (a possessive run where the regex engine has them: it never
-# needs to give a line back).
+# in a line end, match as one run.
 _PLAIN_LINE = (
     _CODE
     + "(?:(?<![fF])(?<![fF][rR])(?!'''|\"\"\")"
-    + r"""(?:'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*")"""
+    + rf"""(?:'[^'\\\n]*{_ONCE}(?:\\.[^'\\\n]*{_ONCE})*{_ONCE}'"""
+    + rf"""|"[^"\\\n]*{_ONCE}(?:\\.[^"\\\n]*{_ONCE})*{_ONCE}")"""
     + _CODE
-    + r")*(?:#.*)?"
+    + f")*{_ONCE}(?:#.*)?"
 )
-_PLAIN_LINES = re.compile(f"(?:{_PLAIN_LINE}\n)*" + ("+" if sys.version_info >= (3, 11) else ""))
+_PLAIN_LINES = re.compile(f"(?:{_PLAIN_LINE}\n)*{_ONCE}")
 _SPECIAL = re.compile(r"""[#'"\\]""")
 _TRIPLE_QUOTES = ('"""', "'''")
 # The rest of a string literal on a line, from after its opening quote(s) (or the start of a
