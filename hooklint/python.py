@@ -100,11 +100,34 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings less the unusual spaces (HL107) inside a string or a comment.
 
     The line scan already passes the one-line strings and comments a line's own quotes and
-    ``#`` delimit; the tokenizer adds the strings that run over many lines (docstrings). Python
-    refuses an unusual space in code, so the text is tokenized with them made plain spaces.
-    A text that is not Python even so (an excerpt, a template) keeps the line scan's view, less
-    the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
-    languages is not.
+    ``#`` delimit; the tokenizer adds the strings that run over many lines (docstrings), and the
+    comments. Spaces that stand in a line of comment alone need no tokenizer (see
+    ``_after_comment_mark``); the others are left to ``_spaces_by_tokens``.
+    """
+    from hooklint.rules.invisible import TEXT_SPACES
+
+    lines = LINE_END.split(text)
+    if _WHOLE_FSTRINGS and all(
+        _after_comment_mark(lines[f.line - 1], f.col - 1)
+        for f in findings
+        if f.code == "HL107" and f.char in TEXT_SPACES
+    ):
+        # Each such space stands after the "#" of a line that holds only a comment: both ways
+        # of ``_spaces_by_tokens`` pass it. The tokenizer reads the line as a comment, or as
+        # part of a string that an earlier line opened; the plain-text reading finds the
+        # comment there too. (Python 3.12 cuts an f-string into tokens, whose positions are
+        # trusted no further than that.)
+        return [f for f in findings if f.code != "HL107" or f.char not in TEXT_SPACES]
+    return _spaces_by_tokens(text, findings, lines)
+
+
+def _spaces_by_tokens(text: str, findings: list[Finding], lines: list[str]) -> list[Finding]:
+    """``_spaces_in_code`` by the tokenizer (``lines``: ``text`` split at its line ends).
+
+    Python refuses an unusual space in code, so the text is tokenized with them made plain
+    spaces. A text that is not Python even so (an excerpt, a template) keeps the line scan's
+    view, less the spaces beside a letter that is not ASCII: code is written in ASCII, prose of
+    other languages is not.
     """
     import contextlib
     import token  # (here, with tokenize: most files are never tokenized)
@@ -121,7 +144,6 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
         with contextlib.suppress(tokenize.TokenError, SyntaxError):
             spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in text_tokens]
     if parsed is None or spans is None:
-        lines = LINE_END.split(text)
         comments: dict[int, list[tuple[int, int]]] = {}
         return [
             f
@@ -138,6 +160,13 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
                 continue
         out.append(f)
     return out
+
+
+def _after_comment_mark(line: str, i: int) -> bool:
+    """Whether offset ``i`` of ``line`` follows the "#" of a line that holds only a comment
+    (after blanks that Python reads as indentation)."""
+    mark = len(line) - len(line.lstrip(" \t\f"))
+    return line.startswith("#", mark) and mark < i
 
 
 def _in_text(lines: list[str], comments: dict[int, list[tuple[int, int]]], f: Finding) -> bool:
