@@ -190,23 +190,40 @@ def non_ascii_lines(text: str, utf8: bytes | None = None) -> list[tuple[int, str
 
 # At most one byte of a multi-byte character in this many characters: few enough to search for.
 _FEW_NON_ASCII = 1000
-_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+_ASCII_BYTES = bytes(range(0x80))
+# The bytes that start a character of two to four bytes in UTF-8 (the others of 0x80 and above
+# only continue one).
+_LEAD_BYTES = frozenset(range(0xC2, 0xF5))
 
 
 def _non_ascii_lines_of(utf8: bytes) -> list[tuple[int, str]]:
     """``non_ascii_lines`` of the text that the UTF-8 bytes ``utf8`` encode: a line end is the
-    same byte in both, and no other byte of a line is ASCII but an ASCII character."""
+    same byte in both, and no other byte of a line is ASCII but an ASCII character.
+
+    Each non-ASCII character starts with a lead byte. The bytes less the ASCII ones name the
+    few lead bytes that occur; each is then found where it stands by ``bytes.find``, which skips
+    at memchr speed where a regex looks at each byte in turn.
+    """
+    leads = _LEAD_BYTES.intersection(utf8.translate(None, _ASCII_BYTES))
+    starts = []  # where each non-ASCII character starts
+    for lead in leads:
+        byte = bytes((lead,))
+        found = utf8.find(byte)
+        while found >= 0:
+            starts.append(found)
+            found = utf8.find(byte, found + 1)
+    starts.sort()
     rows = []
-    lineno, counted = 1, 0
-    found = _NON_ASCII_BYTE.search(utf8)
-    while found is not None:
-        start = utf8.rfind(b"\n", 0, found.start()) + 1
-        end = utf8.find(b"\n", found.start())
+    lineno, counted, end = 1, 0, -1
+    for found in starts:
+        if found < end:
+            continue  # on the line already taken
+        start = utf8.rfind(b"\n", 0, found) + 1
+        end = utf8.find(b"\n", found)
         if end < 0:
             end = len(utf8)
         lineno += utf8.count(b"\n", counted, start)
         counted = start
         line = utf8[start:end].decode("utf-8")
         rows.append((lineno, line[:-1] if line.endswith("\r") else line))
-        found = _NON_ASCII_BYTE.search(utf8, end + 1)
     return rows
