@@ -21,11 +21,9 @@ from __future__ import annotations
 import io
 import re
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, count
-from operator import add
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
@@ -601,22 +599,24 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
             if needle == "\\\n" and lineno < last:
                 _add_line(lines, text, lineno + 1, found + 2)
             found = text.find(needle, found + len(needle), limit)
-    order = sorted(lines)
-    texts = [lines[row] for row in order]
+    texts = list(map(lines.__getitem__, sorted(lines)))
     joined = "\n".join(texts) + "\n"
-    # Where each line starts in ``joined``: the lengths before it, and a line end for each.
-    starts = list(map(add, accumulate(map(len, texts), initial=0), count()))
     state: _State = None
-    k = 0
+    k = at = 0  # the next line to read, and where it starts in ``joined``
     while k < len(texts):
         if state is None:
-            # Pass over the plain lines from here in one match, to the first that is not.
-            plain = _PLAIN_LINES.match(joined, starts[k])  # (it matches no line, at least)
-            k = bisect_left(starts, plain.end() if plain else starts[k])
+            # Pass over the plain lines from here in one match, to the first that is not. (It
+            # matches no line at least, and ends after a line end: the lines passed are the
+            # line ends it passes.)
+            plain = _PLAIN_LINES.match(joined, at)
+            end = plain.end() if plain else at
+            k += joined.count("\n", at, end)
+            at = end
             if k == len(texts):
                 break
         line = texts[k]
         k += 1
+        at += len(line) + 1
         if state is not None and len(state[0]) == 3 and not state[1] and state[0][0] not in line:
             continue  # a line inside a docstring or another long string
         state, unsure = _read_line(line, state)
