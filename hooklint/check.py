@@ -72,19 +72,24 @@ def check_text(
         rows = non_ascii_lines(text, utf8)
     joined = "\n".join(map(itemgetter(1), rows))  # searched first, as one text
     # Outside the non-ASCII lines, only an ASCII control can be a suspect.
-    if _has_ascii_controls(text, utf8):
+    suspects = _suspect_bytes(text, utf8)
+    if suspects.translate(None, _NO_CONTROL_BYTES):  # an ASCII control
         for lineno, line in lines_matching(SUSPECT, text):
             findings.extend(context.scan(lineno, line, code))
-    else:  # (the n-th line of the joined text is rows[n - 1])
+    elif suspects:  # (the n-th line of the joined text is rows[n - 1])
         for index, _ in lines_matching(SUSPECT, joined):
             lineno, line = rows[index - 1]
             findings.extend(context.scan(lineno, line, code))
     # Typography in code counts outside strings and comments only, which a line's own ASCII
-    # quotes and comment marker delimit: the joined lines without them tell if any is left.
-    if code and CANDIDATES.search(joined) and CANDIDATES.search(SKIPPED.sub("", joined)):
-        for index, _ in lines_matching(CANDIDATES, joined):
-            lineno, line = rows[index - 1]
-            findings.extend(typography(lineno, line))
+    # quotes and comment marker delimit: the lines with a candidate, joined, without them tell
+    # if any is left. (SKIPPED never spans a line end, so it finds the same spans in a line
+    # alone as among other lines; most non-ASCII lines hold no candidate, and are not searched.)
+    if code and CANDIDATES.search(joined):
+        candidates = list(lines_matching(CANDIDATES, joined))
+        if CANDIDATES.search(SKIPPED.sub("", "\n".join(line for _, line in candidates))):
+            for index, _ in candidates:
+                lineno, line = rows[index - 1]
+                findings.extend(typography(lineno, line))
     if rows:
         findings.extend(scan.lines(rows, joined))
     findings.sort()
@@ -125,14 +130,24 @@ class _LineContext:
 # The bytes that are no ASCII control: printable ASCII, tab, line ends, and every byte of a
 # UTF-8 sequence.
 _NO_CONTROL_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
+# The first byte in UTF-8 of each suspect character that is not ASCII (U+0080-U+00AD,
+# U+034F, U+061C, U+115F-U+180F, U+2000-U+2800, U+3000-U+3164, U+FE00-U+FFFB, U+1D173-U+1D17A,
+# U+E0000-U+E01EF)
+_SUSPECT_LEAD_BYTES = b"\xc2\xcd\xd8\xe1\xe2\xe3\xef\xf0\xf3"
+# The bytes that start no suspect character: deleted, they leave the ASCII controls and the
+# first bytes of the other suspects.
+_NO_SUSPECT_BYTES = bytes(b for b in _NO_CONTROL_BYTES if b not in _SUSPECT_LEAD_BYTES)
 
 
-def _has_ascii_controls(text: str, utf8: bytes | None = None) -> bool:
-    """Whether ``text`` (in UTF-8: ``utf8``, if given) holds an ASCII control character other
-    than tab and line ends (bytes are deleted faster than characters are searched)."""
+def _suspect_bytes(text: str, utf8: bytes | None = None) -> bytes:
+    """The bytes of ``text`` in UTF-8 (``utf8``, if given) that may start a suspect character:
+    its ASCII controls, and the first bytes of its characters that start as a suspect does
+    (``_SUSPECT_LEAD_BYTES``). Empty when ``text`` holds no suspect: most texts of Cyrillic,
+    CJK or Latin letters then need no search for one. (Bytes are deleted faster than characters
+    are searched.)"""
     if utf8 is None:
         utf8 = text.encode("utf-8", "surrogatepass")
-    return bool(utf8.translate(None, _NO_CONTROL_BYTES))
+    return utf8.translate(None, _NO_SUSPECT_BYTES)
 
 
 def _lone_carriage_returns(text: str) -> list[Finding]:

@@ -21,11 +21,9 @@ from __future__ import annotations
 import io
 import re
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, count
-from operator import add
 
 from hooklint.check import check_text
 from hooklint.diagnostic import describe, safe
@@ -100,11 +98,34 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings less the unusual spaces (HL107) inside a string or a comment.
 
     The line scan already passes the one-line strings and comments a line's own quotes and
-    ``#`` delimit; the tokenizer adds the strings that run over many lines (docstrings). Python
-    refuses an unusual space in code, so the text is tokenized with them made plain spaces.
-    A text that is not Python even so (an excerpt, a template) keeps the line scan's view, less
-    the spaces beside a letter that is not ASCII: code is written in ASCII, prose of other
-    languages is not.
+    ``#`` delimit; the tokenizer adds the strings that run over many lines (docstrings), and the
+    comments. Spaces that stand in a line of comment alone need no tokenizer (see
+    ``_after_comment_mark``); the others are left to ``_spaces_by_tokens``.
+    """
+    from hooklint.rules.invisible import TEXT_SPACES
+
+    lines = LINE_END.split(text)
+    if _WHOLE_FSTRINGS and all(
+        _after_comment_mark(lines[f.line - 1], f.col - 1)
+        for f in findings
+        if f.code == "HL107" and f.char in TEXT_SPACES
+    ):
+        # Each such space stands after the "#" of a line that holds only a comment: both ways
+        # of ``_spaces_by_tokens`` pass it. The tokenizer reads the line as a comment, or as
+        # part of a string that an earlier line opened; the plain-text reading finds the
+        # comment there too. (Python 3.12 cuts an f-string into tokens, whose positions are
+        # trusted no further than that.)
+        return [f for f in findings if f.code != "HL107" or f.char not in TEXT_SPACES]
+    return _spaces_by_tokens(text, findings, lines)
+
+
+def _spaces_by_tokens(text: str, findings: list[Finding], lines: list[str]) -> list[Finding]:
+    """``_spaces_in_code`` by the tokenizer (``lines``: ``text`` split at its line ends).
+
+    Python refuses an unusual space in code, so the text is tokenized with them made plain
+    spaces. A text that is not Python even so (an excerpt, a template) keeps the line scan's
+    view, less the spaces beside a letter that is not ASCII: code is written in ASCII, prose of
+    other languages is not.
     """
     import contextlib
     import token  # (here, with tokenize: most files are never tokenized)
@@ -121,7 +142,6 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
         with contextlib.suppress(tokenize.TokenError, SyntaxError):
             spans = [(t.start, t.end) for t in _tokens(parsed.source) if t.type in text_tokens]
     if parsed is None or spans is None:
-        lines = LINE_END.split(text)
         comments: dict[int, list[tuple[int, int]]] = {}
         return [
             f
@@ -138,6 +158,13 @@ def _spaces_in_code(text: str, findings: list[Finding]) -> list[Finding]:
                 continue
         out.append(f)
     return out
+
+
+def _after_comment_mark(line: str, i: int) -> bool:
+    """Whether offset ``i`` of ``line`` follows the "#" of a line that holds only a comment
+    (after blanks that Python reads as indentation)."""
+    mark = len(line) - len(line.lstrip(" \t\f"))
+    return line.startswith("#", mark) and mark < i
 
 
 def _in_text(lines: list[str], comments: dict[int, list[tuple[int, int]]], f: Finding) -> bool:
@@ -504,23 +531,27 @@ def _name_skeleton(name: str) -> str:
 
 # -- the cheap test that spares most files the tokenizer --------------------------------------
 
+# A possessive repeat where the regex engine has them (3.11): each run below ends where what
+# follows it must start (a quote, "#", a backslash, a line end, a character that is not ASCII),
+# so it never needs to give a character back, and the engine is spared keeping the way back.
+_ONCE = "+" if sys.version_info >= (3, 11) else ""
 # Code outside strings and comments: ASCII, without quotes, "#", backslashes or line ends. (The
 # class lists what it holds: one that excludes every non-ASCII code point costs the regex
 # compiler ten milliseconds.)
-_CODE = r"[\x00-\t\x0b-!$-&(-\[\]-\x7f]*"
+_CODE = r"[\x00-\t\x0b-!$-&(-\[\]-\x7f]*" + _ONCE
 # A line that starts outside any string and holds only such code, one-line string literals that
 # are no f-strings (whatever their text), and a comment (whatever its text). A triple quote, or
 # a backslash that continues the line, does not match. Any number of such lines, each ending
-# in a line end, match as one run (a possessive run where the regex engine has them: it never
-# needs to give a line back).
+# in a line end, match as one run.
 _PLAIN_LINE = (
     _CODE
     + "(?:(?<![fF])(?<![fF][rR])(?!'''|\"\"\")"
-    + r"""(?:'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*")"""
+    + rf"""(?:'[^'\\\n]*{_ONCE}(?:\\.[^'\\\n]*{_ONCE})*{_ONCE}'"""
+    + rf"""|"[^"\\\n]*{_ONCE}(?:\\.[^"\\\n]*{_ONCE})*{_ONCE}")"""
     + _CODE
-    + r")*(?:#.*)?"
+    + f")*{_ONCE}(?:#.*)?"
 )
-_PLAIN_LINES = re.compile(f"(?:{_PLAIN_LINE}\n)*" + ("+" if sys.version_info >= (3, 11) else ""))
+_PLAIN_LINES = re.compile(f"(?:{_PLAIN_LINE}\n)*{_ONCE}")
 _SPECIAL = re.compile(r"""[#'"\\]""")
 _TRIPLE_QUOTES = ('"""', "'''")
 # The rest of a string literal on a line, from after its opening quote(s) (or the start of a
@@ -568,22 +599,24 @@ def _may_hold_non_ascii_names(text: str, rows: list[tuple[int, str]]) -> bool:
             if needle == "\\\n" and lineno < last:
                 _add_line(lines, text, lineno + 1, found + 2)
             found = text.find(needle, found + len(needle), limit)
-    order = sorted(lines)
-    texts = [lines[row] for row in order]
+    texts = list(map(lines.__getitem__, sorted(lines)))
     joined = "\n".join(texts) + "\n"
-    # Where each line starts in ``joined``: the lengths before it, and a line end for each.
-    starts = list(map(add, accumulate(map(len, texts), initial=0), count()))
     state: _State = None
-    k = 0
+    k = at = 0  # the next line to read, and where it starts in ``joined``
     while k < len(texts):
         if state is None:
-            # Pass over the plain lines from here in one match, to the first that is not.
-            plain = _PLAIN_LINES.match(joined, starts[k])  # (it matches no line, at least)
-            k = bisect_left(starts, plain.end() if plain else starts[k])
+            # Pass over the plain lines from here in one match, to the first that is not. (It
+            # matches no line at least, and ends after a line end: the lines passed are the
+            # line ends it passes.)
+            plain = _PLAIN_LINES.match(joined, at)
+            end = plain.end() if plain else at
+            k += joined.count("\n", at, end)
+            at = end
             if k == len(texts):
                 break
         line = texts[k]
         k += 1
+        at += len(line) + 1
         if state is not None and len(state[0]) == 3 and not state[1] and state[0][0] not in line:
             continue  # a line inside a docstring or another long string
         state, unsure = _read_line(line, state)

@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 from hooklint import source
 from hooklint.source import _non_ascii_lines_of, non_ascii_lines
 
-_PIECES = ["a", " ", "\n", "\r\n", "\r", "é", "Ж", "😀", "\u2028", "\x85", "\x00", "\t"]
+# Characters of one to four bytes in UTF-8, of several lead bytes (and some of one lead byte).
+_PIECES = [
+    "a", " ", "\n", "\r\n", "\r", "é", "ß", "Ж", "я", "ب", "中", "😀", "\U00010348", "\u2028",
+    "\x85", "\x00", "\t",
+]  # fmt: skip
 
 
 @settings(max_examples=2000, deadline=None)
@@ -88,3 +92,14 @@ def test_the_checks_given_the_bytes_find_what_they_find_without(
     utf8 = text.encode("utf-8")
     assert check_text(text, code=True, utf8=utf8) == check_text(text, code=True)
     assert check_python(text, None, utf8) == check_python(text)
+
+
+def test_the_lines_of_several_lead_bytes_are_found_once_each_in_order() -> None:
+    text = "x = 1\n# é 中 é\nplain\r\ny = 'Ж'\r\n😀"
+    assert _non_ascii_lines_of(text.encode("utf-8")) == [
+        (2, "# é 中 é"),
+        (4, "y = 'Ж'"),
+        (5, "😀"),
+    ]
+    # Near miss: the same lines with ASCII letters in place of those characters hold none.
+    assert _non_ascii_lines_of(b"x = 1\n# e z e\nplain\r\ny = 'Z'\r\nS") == []

@@ -189,7 +189,7 @@ class ConfusableScan:
         if "\\" in joined or "%" in joined:
             joined = without_notation(joined)
         needy = self._survey(joined)
-        if _LONE_LATIN.search(joined):
+        if _may_hold_lone_latin(joined) and _LONE_LATIN.search(joined):
             for lineno, line in rows:
                 self._lone_latin(lineno, without_notation(line))
         if len(needy) > _MAX_SOUGHT:
@@ -640,6 +640,14 @@ _LETTER, _LOOKALIKE, _WEAK, _MARK, _NUMBER, _SYMBOL, _OTHER, _EXTENDED_LETTER = 
 # first, the look behind after it: a pattern that starts with a class is searched for at C
 # speed, one that starts with a look behind is tried at every character.)
 _LONE_LATIN = re.compile("[co](?<=[\u0400-\u04ff] [co])(?= [\u0400-\u04ff])")
+
+
+def _may_hold_lone_latin(text: str) -> bool:
+    """Whether ``text`` holds " c " or " o ", as each ``_LONE_LATIN`` match does (a text found
+    at memchr speed, where the regex stops at every c and o of the text)."""
+    return " c " in text or " o " in text
+
+
 _NO_SCRIPT = -1  # shape: a plain word that is evidence of no script
 _SPLIT = -2  # shape: CJK runs to split off first
 _JUDGE = -3  # shape: judge letter by letter
