@@ -220,6 +220,13 @@ def _latin1(text: str) -> bool:
     return True
 
 
+def _has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character above U+FFFF: each takes four bytes in UTF-16 (a
+    surrogate pair) and every other character two. Encoding copies text of narrower
+    characters at memory speed, where the regex tests every character against the range."""
+    return len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+
+
 _WINDOW = 400  # characters either side of a lookalike that are put through the skeleton
 
 
@@ -235,7 +242,7 @@ def resolve_lookalikes(text: str) -> str:
     pieces: list[str] = []
     done = 0
     found = [m.start() for m in pattern.finditer(text)]
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    astral = [m.start() for m in _ASTRAL.finditer(text)] if _has_astral(text) else []
     if astral:
         found = sorted(found + astral)
     for start, end in windows(found, len(text), _WINDOW, _WINDOW + 1):
@@ -320,6 +327,28 @@ def _wanted_words() -> frozenset[bytes]:
     return frozenset(wanted)
 
 
+@lru_cache(maxsize=1)
+def _comment_anchor_bytes() -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    """The family anchors and the praise needles of :mod:`hooklint.spam.comments` as bytes,
+    made once (they are searched in the lowercase bytes of windows)."""
+    from hooklint.spam import comments
+
+    return (
+        tuple(a.encode() for a in comments.ANCHORS),
+        tuple(n.encode() for n in comments.PRAISE_NEEDLES),
+    )
+
+
+# The same names, link texts and trade words recur across the files of a project (a site's
+# menus, its authors): the judgments below are pure functions of their string, kept per process.
+@lru_cache(maxsize=4096)
+def _keyword_commenter(name: str) -> bool:
+    """Whether a commenter name is a keyword phrase or names a spam trade."""
+    from hooklint.spam import comments, phrases
+
+    return comments.keyword_name(name) or phrases.spam_anchor(name.lower()) is not None
+
+
 def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | None) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
@@ -357,7 +386,7 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
             return found
         return positions(view.lower(), needles)
 
-    anchors = tuple(a.encode() for a in comments.ANCHORS)
+    anchors, praise = _comment_anchor_bytes()
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
         # The anchors are letters: one in the window read as prose is one in its lowercase
         # bytes (markup only turns into spaces), so a window without any holds no family.
@@ -366,16 +395,12 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
         if comments.family(_window(view, start, end)):
             return True
     # Praise counts only after a commenter name that is a keyword phrase (rules._comment_spam).
-    from hooklint.spam import phrases
-
     named = sorted(
         m.end()
         for pattern in _NAME_CANDIDATES
         for m in pattern.finditer(view)
-        if " " in m.group(1)
-        and (comments.keyword_name(m.group(1)) or phrases.spam_anchor(m.group(1).lower()))
+        if " " in m.group(1) and _keyword_commenter(m.group(1))
     )
-    praise = tuple(n.encode() for n in comments.PRAISE_NEEDLES)
     for start, end in windows(named, len(view), 0, 1400):
         # praise_in wants one of its needles, which are letters: as for the families, a window
         # whose lowercase bytes hold none holds none once read as prose.
@@ -610,9 +635,10 @@ def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None)
         if m:
             urls.add((m.group(1), m.group(2) or ""))
     for host, rest in urls:
-        if _host_suspicious(host.lower().rstrip("."), ctx):
+        host = host.lower().rstrip(".")
+        if _host_suspicious(host, ctx):
             return True
-        if rest and _rest_suspicious(host.lower().rstrip("."), rest, ctx):
+        if rest and _rest_suspicious(host, rest, ctx):
             return True
     return _link_texts_suspicious(view, ctx, low)
 
@@ -826,9 +852,19 @@ def _sells(pairs: Sequence[tuple[str, str | None]]) -> bool:
         plain = skeleton(text)
         if keys is not None and not any(k in plain or k in text for k in keys):
             continue  # neither reading of the text holds a key word: may_sell says no
-        if phrases.spam_anchor(plain) or (not text.isascii() and phrases.spam_anchor(text)):
+        if _text_sells(text, plain):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _text_sells(text: str, plain: str) -> bool:
+    """Whether one link text (lowercase, ``plain`` its skeleton) names a spam trade."""
+    from hooklint.spam import phrases
+
+    return phrases.spam_anchor(plain) is not None or (
+        not text.isascii() and phrases.spam_anchor(text) is not None
+    )
 
 
 def _repeated_phrase(pairs: Sequence[tuple[str, str | None]], ctx: Context) -> bool:

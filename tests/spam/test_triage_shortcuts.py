@@ -229,6 +229,24 @@ def test_resolve_lookalikes_positive_and_near_miss() -> None:
     assert triage.resolve_lookalikes(latin1) is latin1
 
 
+ASTRAL_PIECES = st.sampled_from(
+    ["a", " ", "\u00e9", "\u0430", "\u4e2d", "\ud7ff", "\ue000", "\uffff", "\U00010000",
+     "\U0001d400", "\U0010ffff", "\ud800", "\udfff", "\ud83d\ude00"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ASTRAL_PIECES, max_size=12).map("".join))
+def test_has_astral_is_a_search_for_a_character_above_the_bmp(text: str) -> None:
+    # Lone surrogates included: one is a character of its own, two bytes in UTF-16.
+    assert triage._has_astral(text) == (triage._ASTRAL.search(text) is not None)
+
+
+def test_has_astral_positive_and_near_miss() -> None:
+    assert triage._has_astral("bold \U0001d400 letter")
+    assert not triage._has_astral("the last of the plane \uffff and a pair \ud83d\ude00 apart")
+
+
 # ------------------------------------------------------------------ link texts that sell
 
 SALE_PIECES = st.sampled_from(
