@@ -247,6 +247,33 @@ def test_has_astral_positive_and_near_miss() -> None:
     assert not triage._has_astral("the last of the plane \uffff and a pair \ud83d\ude00 apart")
 
 
+# ------------------------------------------------------------------- windows as prose
+
+MARKUP_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", " \n ", "\u00a0", "\u2003", "word", "a", "é", ".", ",", "-",
+     "](x)", "](a b)", "]( x)", "](", "]", "[", "<b>", "<", ">", "</a>", "<a\nb>", "`code`",
+     "`", "``", "(", ")", "*", "_", "#", "/", "|", "~", "{", "}", "=", "\\", '"', "'"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=30).map("".join))
+def test_markup_spans_give_the_text_of_every_markup_run_replaced(text: str) -> None:
+    from hooklint.spam import phrases
+
+    assert phrases._MARKUP_SPAN.sub(" ", text) == phrases._MARKUP_RUN.sub(" ", text)
+
+
+def test_raw_window_positive_and_near_miss() -> None:
+    from hooklint.spam.phrases import raw_window
+
+    assert raw_window("Great **post**, [admin](https://x.example) <b>thanks</b>") == (
+        "great post , admin thanks "
+    )
+    # A lone space stays, a run of spaces becomes one, code and tags are markup.
+    assert raw_window("a b  c\t`d` <e>f") == "a b c f"
+
+
 # ------------------------------------------------------------------ link texts that sell
 
 SALE_PIECES = st.sampled_from(
