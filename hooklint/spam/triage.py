@@ -670,9 +670,7 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     path = rest.partition("?")[0].partition("#")[0].rstrip(").,;:!']")
     if path and domains.lookalike_shortener(host, path):
         return not ctx.trusted(domains.strip_www(host))
-    sells = ("-" in path or "_" in path) and not domains.under(
-        domains.strip_www(host), domains.DESCRIBING_HOSTS
-    )
+    sells = ("-" in path or "_" in path) and not _describing_host(host)
     words = domains.path_words(path) if sells else ""
     if words:
         from hooklint.spam import phrases
@@ -685,6 +683,13 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
         return False
     url = domains.parse_url("http://" + host + rest)
     return url is not None and bool(domains.affiliate_tag(url) or domains.redirect_target(url))
+
+
+@lru_cache(maxsize=4096)  # a few hundred hosts carry the corpus's ten thousand URL paths
+def _describing_host(host: str) -> bool:
+    """Whether ``host`` is a site whose URL paths describe what they link to
+    (domains.DESCRIBING_HOSTS)."""
+    return domains.under(domains.strip_www(host), domains.DESCRIBING_HOSTS)
 
 
 _GAP_MARKUP = re.compile(r"<[^<>]{0,2000}>|\]\([^()\s]{0,2048}\)|!\[|\[|\]")
