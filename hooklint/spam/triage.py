@@ -718,10 +718,9 @@ def _bomb_suspicious(spans: list[tuple[int, int, str, str | None]], view: str) -
     different hosts or more (structure.link_bombs wants more)."""
     # A run counts the hosts of absolute targets only (_short_run): with fewer than six
     # different absolute targets among all the links, no run can reach six hosts.
-    if (
-        len({target for _, _, _, target in spans if target and domains.absolute(target.strip())})
-        < 6
-    ):
+    # (Each distinct target is asked once: a page links to the same few places again and again.)
+    targets = {target for _, _, _, target in spans if target}
+    if sum(1 for target in targets if domains.absolute(target.strip())) < 6:
         return False
     run: list[tuple[str, str | None]] = []
     last_end = -1
@@ -816,18 +815,23 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
         return True
     if len(pairs) >= 3 and _repeated_phrase(pairs, ctx):
         return True  # one phrase linked again and again (rules._repeated_anchor)
-    for shown, target in pairs:
-        if not target or "." not in shown or not _HOSTLIKE.search(shown):
-            continue
-        named = domains.text_host(" ".join(shown.split()))
-        url = domains.parse_url(target) if named else None
-        if named is None or url is None:
-            continue
-        a = domains.strip_www(domains.decode_host(named) or named)
-        b = domains.strip_www(domains.decode_host(url.host) or url.host)
-        if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
-            return True
-    return False
+    return any(
+        target and "." in shown and _names_other_site(shown, target, ctx) for shown, target in pairs
+    )
+
+
+@lru_cache(maxsize=4096)  # pure: a site's menus and footers repeat their links on every page
+def _names_other_site(shown: str, target: str, ctx: Context) -> bool:
+    """Whether a link text that reads as an address names a site its target is not (HL303)."""
+    if not _HOSTLIKE.search(shown):
+        return False
+    named = domains.text_host(" ".join(shown.split()))
+    url = domains.parse_url(target) if named else None
+    if named is None or url is None:
+        return False
+    a = domains.strip_www(domains.decode_host(named) or named)
+    b = domains.strip_www(domains.decode_host(url.host) or url.host)
+    return not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False)
 
 
 def _sells(pairs: Sequence[tuple[str, str | None]]) -> bool:

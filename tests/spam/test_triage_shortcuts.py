@@ -792,3 +792,16 @@ def test_rest_suspicious_reads_the_path_before_the_query() -> None:
     assert triage._rest_suspicious("pills.example", "/buy-cheap-viagra-online?x=1", ctx)
     # The same words in the query are no path words.
     assert not triage._rest_suspicious("pills.example", "/p?q=buy-cheap-viagra-online", ctx)
+
+
+def test_link_text_naming_another_site_positive_and_near_miss() -> None:
+    from hooklint.spam import SpamOptions
+    from hooklint.spam.context import context
+
+    ctx = context(SpamOptions())
+    # Asked twice: the second answer comes from the cache of _names_other_site.
+    for _ in range(2):
+        assert triage._link_texts_suspicious("See [paypal.com](https://evil.example/login)", ctx)
+        assert not triage._link_texts_suspicious(
+            "See [example.org](https://www.example.org/docs)", ctx
+        )
