@@ -22,7 +22,7 @@ of every lookalike that touches an ASCII letter is put through the project's ``s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from hooklint.records import TYPE_CHECKING
@@ -503,10 +503,38 @@ def _window(view: str, start: int, end: int) -> str:
 
 
 # A link text of two to four Title-Case words, and the destination of a Markdown inline link.
-_TITLE_LINK_TEXT = re.compile(
-    r"[\[>`][ \t*_]{0,4}([A-Z][a-z]+(?:[ \t\n]{1,4}[A-Z][a-z]+){1,3})[ \t*_]{0,4}"
+_TITLE_TEXT_REST = (
+    r"[ \t*_]{0,4}([A-Z][a-z]+(?:[ \t\n]{1,4}[A-Z][a-z]+){1,3})[ \t*_]{0,4}"
     r"(?:\]\(\s{0,10}<?([^\s()<>]{1,2048})|\]|<|`)"
 )
+_TITLE_LINK_TEXT = re.compile(r"[\[>`]" + _TITLE_TEXT_REST)
+# The same, one pattern for each first character, as _TITLE_LINKS (searched for twice as fast).
+_TITLE_LINK_TEXTS = tuple(re.compile(re.escape(first) + _TITLE_TEXT_REST) for first in "[>`")
+
+
+def _title_link_texts(view: str, pos: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_TITLE_LINK_TEXT.finditer(view, pos)``, found with _TITLE_LINK_TEXTS.
+
+    Each match of the class starts with one of the three characters, and from there is the
+    match of that character's pattern: the next one is the leftmost of the three patterns'
+    next matches from where the last one ended. A pattern's next match is searched for again
+    only when the last match taken has passed its start (from further on, no match of it
+    starts before that one; nor does one start at all once it has none).
+    """
+    found = [pattern.search(view, pos) for pattern in _TITLE_LINK_TEXTS]
+    while True:
+        for i, pattern in enumerate(_TITLE_LINK_TEXTS):
+            m = found[i]
+            if m is not None and m.start() < pos:
+                found[i] = pattern.search(view, pos)
+        next_ones = [m for m in found if m is not None]
+        if not next_ones:
+            return
+        first = min(next_ones, key=lambda m: m.start())
+        yield first
+        pos = first.end()  # never where it started: a match holds two words
+
+
 _LOOSE_GAP = r"(?:[ \t\n*_\[\]>#~]|\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>)+"
 
 
@@ -521,7 +549,7 @@ def _stuffing_suspicious(
 
     ctx = context(options)
     targets: dict[str, list[str | None]] = {}  # each link text, with its links' targets
-    for m in _TITLE_LINK_TEXT.finditer(view, start):
+    for m in _title_link_texts(view, start):
         targets.setdefault(" ".join(m.group(1).split()), []).append(m.group(2))
 
     def unrelated(text: str) -> bool:

@@ -4,6 +4,7 @@ compared with its plain form on generated input, and has a positive case and a n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -805,3 +806,34 @@ def test_link_text_naming_another_site_positive_and_near_miss() -> None:
         assert not triage._link_texts_suspicious(
             "See [example.org](https://www.example.org/docs)", ctx
         )
+
+
+# ------------------------------------------------------------------- Title-Case link texts
+
+TITLE_PIECES = st.sampled_from(
+    ["[", ">", "`", "]", "](", "](http://a.example/x)", "]( <b.example>", "<", "</a>", "Read",
+     "The", "Guide", "Best", "Cheap", "Pills", "read", "A", "X1", " ", "  ", "\t", "\n", "*",
+     "_", "**", "é", "É", "ab"]
+)  # fmt: skip
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TITLE_PIECES, max_size=30).map("".join), st.integers(0, 40))
+def test_title_link_texts_are_the_matches_of_the_class_pattern(view: str, pos: int) -> None:
+    assert _spans(triage._title_link_texts(view, pos)) == _spans(
+        triage._TITLE_LINK_TEXT.finditer(view, pos)
+    )
+
+
+def test_title_link_texts_positive_and_near_miss() -> None:
+    # The "`" of the target starts a match of its own pattern inside the "[" link: skipped.
+    view = "[Best Guide](http://a.example/`Cheap Pills`) and >Read More</a>"
+    found = [m.group(1) for m in triage._title_link_texts(view, 0)]
+    assert found == ["Best Guide", "Read More"]
+    assert found == [m.group(1) for m in triage._TITLE_LINK_TEXT.finditer(view)]
+    # One word, or words in lowercase, are no Title-Case link text.
+    assert list(triage._title_link_texts("[Guide](x) [read the guide](x) >Read", 0)) == []
