@@ -35,8 +35,21 @@ def fold_punctuation(text: str) -> str:
 # Markup that may stand between two words of raw text: whitespace, comment and quote markers,
 # emphasis, brackets, a link destination, an HTML tag, a code span. The punctuation a sentence
 # keeps (, ; : . ! ? -) stays, as it does in normalised prose.
-_MARKUP_RUN = re.compile(
-    r"(?:\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>|`[^`\n]{0,300}`|[\s\"()*_#>/\[\]|~<`{}=\\])+"
+_MARKUP_CHARS = r"\s\"()*_#>/\[\]|~<`{}=\\"
+_MARKUP = r"\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>|`[^`\n]{0,300}`|[" + _MARKUP_CHARS + "]"
+_MARKUP_RUN = re.compile(f"(?:{_MARKUP})+")
+# The same runs but those that are a single space, which replacing leaves as they are (most runs
+# of prose): the same text out of ``sub``, made of a fifth of the pieces. Written to start with
+# a class of every first character of a run, which the regex engine skips ahead to in a tight
+# loop (a pattern that starts with a repeat is tried at every offset, letters and all). After
+# that character comes what the first repetition of _MARKUP_RUN adds to it: a link
+# destination after "]", the rest of a tag after "<", of a code span after "`" (each tried
+# first, as there), or nothing; a lone space must be followed by more markup.
+_MARKUP_SPAN = re.compile(
+    f"[{_MARKUP_CHARS}]"
+    r"(?:(?<!\x20)|(?=" + _MARKUP + "))"
+    r"(?:(?<=\])\([^()\s]{0,2048}\)|(?<=<)[^<>\n]{0,2048}>|(?<=`)[^`\n]{0,300}`|)"
+    f"(?:{_MARKUP})*"
 )
 
 
@@ -44,7 +57,7 @@ def raw_window(text: str) -> str:
     """A piece of raw text read the way normalised prose is: lowercase, ASCII punctuation, and
     each run of markup between words a single space. The prefilter matches the same patterns
     as the rules on such windows, so it never rejects what a rule would report."""
-    return _MARKUP_RUN.sub(" ", fold_punctuation(text.lower()))
+    return _MARKUP_SPAN.sub(" ", fold_punctuation(text.lower()))
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

@@ -220,6 +220,13 @@ def _latin1(text: str) -> bool:
     return True
 
 
+def _has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character above U+FFFF: each takes four bytes in UTF-16 (a
+    surrogate pair) and every other character two. Encoding copies text of narrower
+    characters at memory speed, where the regex tests every character against the range."""
+    return len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+
+
 _WINDOW = 400  # characters either side of a lookalike that are put through the skeleton
 
 
@@ -235,7 +242,7 @@ def resolve_lookalikes(text: str) -> str:
     pieces: list[str] = []
     done = 0
     found = [m.start() for m in pattern.finditer(text)]
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    astral = [m.start() for m in _ASTRAL.finditer(text)] if _has_astral(text) else []
     if astral:
         found = sorted(found + astral)
     for start, end in windows(found, len(text), _WINDOW, _WINDOW + 1):
@@ -320,6 +327,28 @@ def _wanted_words() -> frozenset[bytes]:
     return frozenset(wanted)
 
 
+@lru_cache(maxsize=1)
+def _comment_anchor_bytes() -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    """The family anchors and the praise needles of :mod:`hooklint.spam.comments` as bytes,
+    made once (they are searched in the lowercase bytes of windows)."""
+    from hooklint.spam import comments
+
+    return (
+        tuple(a.encode() for a in comments.ANCHORS),
+        tuple(n.encode() for n in comments.PRAISE_NEEDLES),
+    )
+
+
+# The same names, link texts and trade words recur across the files of a project (a site's
+# menus, its authors): the judgments below are pure functions of their string, kept per process.
+@lru_cache(maxsize=4096)
+def _keyword_commenter(name: str) -> bool:
+    """Whether a commenter name is a keyword phrase or names a spam trade."""
+    from hooklint.spam import comments, phrases
+
+    return comments.keyword_name(name) or phrases.spam_anchor(name.lower()) is not None
+
+
 def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | None) -> bool:
     """A comment-bot family near its key words, praise within a comment's reach after a link
     (rules._comment_spam), or a sales line in prose (rules._commerce_prose)."""
@@ -357,7 +386,7 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
             return found
         return positions(view.lower(), needles)
 
-    anchors = tuple(a.encode() for a in comments.ANCHORS)
+    anchors, praise = _comment_anchor_bytes()
     for start, end in windows(hits(comments.FAMILY_NEEDLES), len(view), 400, 400):
         # The anchors are letters: one in the window read as prose is one in its lowercase
         # bytes (markup only turns into spaces), so a window without any holds no family.
@@ -366,16 +395,12 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
         if comments.family(_window(view, start, end)):
             return True
     # Praise counts only after a commenter name that is a keyword phrase (rules._comment_spam).
-    from hooklint.spam import phrases
-
     named = sorted(
         m.end()
         for pattern in _NAME_CANDIDATES
         for m in pattern.finditer(view)
-        if " " in m.group(1)
-        and (comments.keyword_name(m.group(1)) or phrases.spam_anchor(m.group(1).lower()))
+        if " " in m.group(1) and _keyword_commenter(m.group(1))
     )
-    praise = tuple(n.encode() for n in comments.PRAISE_NEEDLES)
     for start, end in windows(named, len(view), 0, 1400):
         # praise_in wants one of its needles, which are letters: as for the families, a window
         # whose lowercase bytes hold none holds none once read as prose.
@@ -478,36 +503,39 @@ def _window(view: str, start: int, end: int) -> str:
 
 
 # A link text of two to four Title-Case words, and the destination of a Markdown inline link.
-_TITLE_LINK_TEXT = re.compile(
-    r"[\[>`][ \t*_]{0,4}([A-Z][a-z]+(?:[ \t\n]{1,4}[A-Z][a-z]+){1,3})[ \t*_]{0,4}"
+_TITLE_TEXT_REST = (
+    r"[ \t*_]{0,4}([A-Z][a-z]+(?:[ \t\n]{1,4}[A-Z][a-z]+){1,3})[ \t*_]{0,4}"
     r"(?:\]\(\s{0,10}<?([^\s()<>]{1,2048})|\]|<|`)"
 )
-# The same, one pattern for each first character (see _TITLE_LINKS): the three find what the
-# one finds, at a tenth of its cost over a long Markdown file (_title_link_texts).
-_TITLE_LINK_TEXTS = tuple(
-    re.compile(re.escape(first) + _TITLE_LINK_TEXT.pattern[len(r"[\[>`]") :]) for first in "[>`"
-)
-_LOOSE_GAP = r"(?:[ \t\n*_\[\]>#~]|\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>)+"
+_TITLE_LINK_TEXT = re.compile(r"[\[>`]" + _TITLE_TEXT_REST)
+# The same, one pattern for each first character, as _TITLE_LINKS (searched for twice as fast).
+_TITLE_LINK_TEXTS = tuple(re.compile(re.escape(first) + _TITLE_TEXT_REST) for first in "[>`")
 
 
-def _title_link_texts(view: str, start: int) -> Iterator[re.Match[str]]:
-    """The matches of ``_TITLE_LINK_TEXT.finditer(view, start)``, found by the patterns of
-    _TITLE_LINK_TEXTS. A match of the one at an offset is the match there of the pattern for
-    the character at that offset, groups and all; finditer takes the leftmost match and goes
-    on from its end, and so does this, with each pattern's next match kept until the search
-    passes it (a pattern that has no match from one offset has none from a later one)."""
-    ahead = [pattern.search(view, start) for pattern in _TITLE_LINK_TEXTS]
+def _title_link_texts(view: str, pos: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_TITLE_LINK_TEXT.finditer(view, pos)``, found with _TITLE_LINK_TEXTS.
+
+    Each match of the class starts with one of the three characters, and from there is the
+    match of that character's pattern: the next one is the leftmost of the three patterns'
+    next matches from where the last one ended. A pattern's next match is searched for again
+    only when the last match taken has passed its start (from further on, no match of it
+    starts before that one; nor does one start at all once it has none).
+    """
+    found = [pattern.search(view, pos) for pattern in _TITLE_LINK_TEXTS]
     while True:
-        found = [m for m in ahead if m is not None]
-        if not found:
+        for i, pattern in enumerate(_TITLE_LINK_TEXTS):
+            m = found[i]
+            if m is not None and m.start() < pos:
+                found[i] = pattern.search(view, pos)
+        next_ones = [m for m in found if m is not None]
+        if not next_ones:
             return
-        first = min(found, key=lambda m: m.start())
+        first = min(next_ones, key=lambda m: m.start())
         yield first
-        end = first.end()  # (never empty: a match holds its first character and a word)
-        ahead = [
-            m if m is None or m.start() >= end else pattern.search(view, end)
-            for pattern, m in zip(_TITLE_LINK_TEXTS, ahead, strict=True)
-        ]
+        pos = first.end()  # never where it started: a match holds two words
+
+
+_LOOSE_GAP = r"(?:[ \t\n*_\[\]>#~]|\]\([^()\s]{0,2048}\)|<[^<>\n]{0,2048}>)+"
 
 
 def _stuffing_suspicious(
@@ -635,9 +663,10 @@ def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None)
         if m:
             urls.add((m.group(1), m.group(2) or ""))
     for host, rest in urls:
-        if _host_suspicious(host.lower().rstrip("."), ctx):
+        host = host.lower().rstrip(".")
+        if _host_suspicious(host, ctx):
             return True
-        if rest and _rest_suspicious(host.lower().rstrip("."), rest, ctx):
+        if rest and _rest_suspicious(host, rest, ctx):
             return True
     return _link_texts_suspicious(view, ctx, low)
 
@@ -669,9 +698,7 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
     path = rest.partition("?")[0].partition("#")[0].rstrip(").,;:!']")
     if path and domains.lookalike_shortener(host, path):
         return not ctx.trusted(domains.strip_www(host))
-    sells = ("-" in path or "_" in path) and not domains.under(
-        domains.strip_www(host), domains.DESCRIBING_HOSTS
-    )
+    sells = ("-" in path or "_" in path) and not _describing_host(host)
     words = domains.path_words(path) if sells else ""
     if words:
         from hooklint.spam import phrases
@@ -684,6 +711,13 @@ def _rest_suspicious(host: str, rest: str, ctx: Context) -> bool:
         return False
     url = domains.parse_url("http://" + host + rest)
     return url is not None and bool(domains.affiliate_tag(url) or domains.redirect_target(url))
+
+
+@lru_cache(maxsize=4096)  # a few hundred hosts carry the corpus's ten thousand URL paths
+def _describing_host(host: str) -> bool:
+    """Whether ``host`` is a site whose URL paths describe what they link to
+    (domains.DESCRIBING_HOSTS)."""
+    return domains.under(domains.strip_www(host), domains.DESCRIBING_HOSTS)
 
 
 _GAP_MARKUP = re.compile(r"<[^<>]{0,2000}>|\]\([^()\s]{0,2048}\)|!\[|\[|\]")
@@ -712,10 +746,9 @@ def _bomb_suspicious(spans: list[tuple[int, int, str, str | None]], view: str) -
     different hosts or more (structure.link_bombs wants more)."""
     # A run counts the hosts of absolute targets only (_short_run): with fewer than six
     # different absolute targets among all the links, no run can reach six hosts.
-    if (
-        len({target for _, _, _, target in spans if target and domains.absolute(target.strip())})
-        < 6
-    ):
+    # (Each distinct target is asked once: a page links to the same few places again and again.)
+    targets = {target for _, _, _, target in spans if target}
+    if sum(1 for target in targets if domains.absolute(target.strip())) < 6:
         return False
     run: list[tuple[str, str | None]] = []
     last_end = -1
@@ -810,18 +843,23 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
         return True
     if len(pairs) >= 3 and _repeated_phrase(pairs, ctx):
         return True  # one phrase linked again and again (rules._repeated_anchor)
-    for shown, target in pairs:
-        if not target or "." not in shown or not _HOSTLIKE.search(shown):
-            continue
-        named = domains.text_host(" ".join(shown.split()))
-        url = domains.parse_url(target) if named else None
-        if named is None or url is None:
-            continue
-        a = domains.strip_www(domains.decode_host(named) or named)
-        b = domains.strip_www(domains.decode_host(url.host) or url.host)
-        if not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False):
-            return True
-    return False
+    return any(
+        target and "." in shown and _names_other_site(shown, target, ctx) for shown, target in pairs
+    )
+
+
+@lru_cache(maxsize=4096)  # pure: a site's menus and footers repeat their links on every page
+def _names_other_site(shown: str, target: str, ctx: Context) -> bool:
+    """Whether a link text that reads as an address names a site its target is not (HL303)."""
+    if not _HOSTLIKE.search(shown):
+        return False
+    named = domains.text_host(" ".join(shown.split()))
+    url = domains.parse_url(target) if named else None
+    if named is None or url is None:
+        return False
+    a = domains.strip_www(domains.decode_host(named) or named)
+    b = domains.strip_www(domains.decode_host(url.host) or url.host)
+    return not ctx.trusted(b) and not domains.names_its_target(a, b, target, url.path, psl=False)
 
 
 def _sells(pairs: Sequence[tuple[str, str | None]]) -> bool:
@@ -851,9 +889,19 @@ def _sells(pairs: Sequence[tuple[str, str | None]]) -> bool:
         plain = skeleton(text)
         if keys is not None and not any(k in plain or k in text for k in keys):
             continue  # neither reading of the text holds a key word: may_sell says no
-        if phrases.spam_anchor(plain) or (not text.isascii() and phrases.spam_anchor(text)):
+        if _text_sells(text, plain):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _text_sells(text: str, plain: str) -> bool:
+    """Whether one link text (lowercase, ``plain`` its skeleton) names a spam trade."""
+    from hooklint.spam import phrases
+
+    return phrases.spam_anchor(plain) is not None or (
+        not text.isascii() and phrases.spam_anchor(text) is not None
+    )
 
 
 def _repeated_phrase(pairs: Sequence[tuple[str, str | None]], ctx: Context) -> bool:

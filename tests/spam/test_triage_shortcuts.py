@@ -4,6 +4,7 @@ compared with its plain form on generated input, and has a positive case and a n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -227,6 +228,51 @@ def test_resolve_lookalikes_positive_and_near_miss() -> None:
     assert triage.resolve_lookalikes("visit t\u04bbis site") == "visit this site"
     latin1 = "caf\u00e9 na\u00efve \u00b5m \u00d7"
     assert triage.resolve_lookalikes(latin1) is latin1
+
+
+ASTRAL_PIECES = st.sampled_from(
+    ["a", " ", "\u00e9", "\u0430", "\u4e2d", "\ud7ff", "\ue000", "\uffff", "\U00010000",
+     "\U0001d400", "\U0010ffff", "\ud800", "\udfff", "\ud83d\ude00"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ASTRAL_PIECES, max_size=12).map("".join))
+def test_has_astral_is_a_search_for_a_character_above_the_bmp(text: str) -> None:
+    # Lone surrogates included: one is a character of its own, two bytes in UTF-16.
+    assert triage._has_astral(text) == (triage._ASTRAL.search(text) is not None)
+
+
+def test_has_astral_positive_and_near_miss() -> None:
+    assert triage._has_astral("bold \U0001d400 letter")
+    assert not triage._has_astral("the last of the plane \uffff and a pair \ud83d\ude00 apart")
+
+
+# ------------------------------------------------------------------- windows as prose
+
+MARKUP_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", " \n ", "\u00a0", "\u2003", "word", "a", "é", ".", ",", "-",
+     "](x)", "](a b)", "]( x)", "](", "]", "[", "<b>", "<", ">", "</a>", "<a\nb>", "`code`",
+     "`", "``", "(", ")", "*", "_", "#", "/", "|", "~", "{", "}", "=", "\\", '"', "'"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=30).map("".join))
+def test_markup_spans_give_the_text_of_every_markup_run_replaced(text: str) -> None:
+    from hooklint.spam import phrases
+
+    assert phrases._MARKUP_SPAN.sub(" ", text) == phrases._MARKUP_RUN.sub(" ", text)
+
+
+def test_raw_window_positive_and_near_miss() -> None:
+    from hooklint.spam.phrases import raw_window
+
+    assert raw_window("Great **post**, [admin](https://x.example) <b>thanks</b>") == (
+        "great post , admin thanks "
+    )
+    # A lone space stays, a run of spaces becomes one, code and tags are markup.
+    assert raw_window("a b  c\t`d` <e>f") == "a b c f"
 
 
 # ------------------------------------------------------------------ link texts that sell
@@ -780,3 +826,47 @@ def test_rest_suspicious_reads_the_path_before_the_query() -> None:
     assert triage._rest_suspicious("pills.example", "/buy-cheap-viagra-online?x=1", ctx)
     # The same words in the query are no path words.
     assert not triage._rest_suspicious("pills.example", "/p?q=buy-cheap-viagra-online", ctx)
+
+
+def test_link_text_naming_another_site_positive_and_near_miss() -> None:
+    from hooklint.spam import SpamOptions
+    from hooklint.spam.context import context
+
+    ctx = context(SpamOptions())
+    # Asked twice: the second answer comes from the cache of _names_other_site.
+    for _ in range(2):
+        assert triage._link_texts_suspicious("See [paypal.com](https://evil.example/login)", ctx)
+        assert not triage._link_texts_suspicious(
+            "See [example.org](https://www.example.org/docs)", ctx
+        )
+
+
+# ------------------------------------------------------------------- Title-Case link texts
+
+TITLE_PIECES = st.sampled_from(
+    ["[", ">", "`", "]", "](", "](http://a.example/x)", "]( <b.example>", "<", "</a>", "Read",
+     "The", "Guide", "Best", "Cheap", "Pills", "read", "A", "X1", " ", "  ", "\t", "\n", "*",
+     "_", "**", "é", "É", "ab"]
+)  # fmt: skip
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[object, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TITLE_PIECES, max_size=30).map("".join), st.integers(0, 40))
+def test_title_link_texts_are_the_matches_of_the_class_pattern(view: str, pos: int) -> None:
+    assert _spans(triage._title_link_texts(view, pos)) == _spans(
+        triage._TITLE_LINK_TEXT.finditer(view, pos)
+    )
+
+
+def test_title_link_texts_positive_and_near_miss() -> None:
+    # The "`" of the target starts a match of its own pattern inside the "[" link: skipped.
+    view = "[Best Guide](http://a.example/`Cheap Pills`) and >Read More</a>"
+    found = [m.group(1) for m in triage._title_link_texts(view, 0)]
+    assert found == ["Best Guide", "Read More"]
+    assert found == [m.group(1) for m in triage._TITLE_LINK_TEXT.finditer(view)]
+    # One word, or words in lowercase, are no Title-Case link text.
+    assert list(triage._title_link_texts("[Guide](x) [read the guide](x) >Read", 0)) == []
