@@ -162,9 +162,15 @@ def _spaces_by_tokens(text: str, findings: list[Finding], lines: list[str]) -> l
 
 def _after_comment_mark(line: str, i: int) -> bool:
     """Whether offset ``i`` of ``line`` follows the "#" of a line that holds only a comment
-    (after blanks that Python reads as indentation)."""
+    (after blanks that Python reads as indentation), with no quote between them. Such a line
+    may also stand inside a string that an earlier line opened, and only a quote could close
+    that string before offset ``i``: after a line ``d = '''``, the line ``# '''`` ends the
+    string, and what follows it is code."""
     mark = len(line) - len(line.lstrip(" \t\f"))
-    return line.startswith("#", mark) and mark < i
+    if not (line.startswith("#", mark) and mark < i):
+        return False
+    between = line[mark:i]
+    return '"' not in between and "'" not in between
 
 
 def _in_text(lines: list[str], comments: dict[int, list[tuple[int, int]]], f: Finding) -> bool:
