@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 # the patterns built of repeated files' words; re keeps 512 per process).
 _LIMIT = 600
 # A saved pattern that this many runs in a row (runs that wrote the file) did not use goes.
-_MAX_AGE = 20
+# (A whole-repository run of pre-commit is a dozen runs or more, one a chunk, and the patterns
+# of a commit's files must outlive a few of those.)
+_MAX_AGE = 100
 # Patterns seen in one run only, by checksum: a pattern is saved the second time a run compiles
 # it, so the patterns a rule builds from one file's own words do not crowd out the rules' own.
 _SEEN_LIMIT = 4000
@@ -246,8 +248,9 @@ def save() -> None:
         # their own patterns: keep them too, or the last run to end would drop what the others
         # learned, and each of them would compile its patterns anew every time.
         theirs, their_seen = _saved_since(path)
-        for key, entry in theirs.items():
-            programs.setdefault(key, entry)
+        for key, (blob, age) in theirs.items():
+            if key not in programs or age < programs[key][1]:
+                programs[key] = (blob, age)  # (the age of its latest use by either run)
         seen = set(_seen)
         _seen.extend(checksum for checksum in their_seen if checksum not in seen)
         seen.update(their_seen)

@@ -235,3 +235,30 @@ def test_runs_side_by_side_keep_each_others_patterns(tmp_path: Path) -> None:
     (path,) = cache_files(tmp_path / "cache")
     _, programs, _ = read_cache(path)
     assert {first, second} <= {key[0] for key in programs}
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_a_pattern_used_by_a_run_beside_keeps_the_age_of_that_use(tmp_path: Path) -> None:
+    """A run that did not use a pattern, saving after one that did, keeps it as just used: the
+    patterns of one chunk of a file list do not age while the other chunks run."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "cache")
+    used, other = "(?:used|utilise)+u", "(?:other|autre)+o"
+    for pattern in (used, used, other):  # "used" saved, "other" seen once
+        subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, pattern], env=env, check=True)
+    go = tmp_path / "go"
+    waiting = subprocess.Popen([sys.executable, "-c", SIDE_BY_SIDE, other, str(go)], env=env)
+    try:
+        time.sleep(1.0)  # (it has loaded the file by now)
+        # It uses "used", and compiles a pattern of its own, so that it writes the file.
+        beside = SIDE_BY_SIDE.replace(
+            "re.compile(sys.argv[1])", "re.compile(sys.argv[1]); re.compile('b+eside')"
+        )
+        subprocess.run([sys.executable, "-c", beside, used], env=env, check=True)
+    finally:
+        go.touch()
+        assert waiting.wait(timeout=60) == 0
+    (path,) = cache_files(tmp_path / "cache")
+    _, programs, _ = read_cache(path)
+    ages = {key[0]: age for key, (_, age) in programs.items()}
+    assert ages[used] == 0 and ages[other] == 0
