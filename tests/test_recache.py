@@ -202,12 +202,15 @@ def test_programs_are_read_without_moving_a_shared_position(tmp_path: Path) -> N
     assert done.stdout.split() == ["1", "1"]
 
 
-# A run that compiles one pattern, then waits for a file to appear before it saves.
+# A run that compiles one pattern and saves; given two more paths, it makes the second once it
+# has loaded the cache, and waits for the first to appear before it saves.
 SIDE_BY_SIDE = r"""
 import os, re, sys, time
 from hooklint import recache
 recache.load()
 re.compile(sys.argv[1])
+if len(sys.argv) > 3:
+    open(sys.argv[3], "w").close()
 deadline = time.monotonic() + 60
 while len(sys.argv) > 2 and not os.path.exists(sys.argv[2]) and time.monotonic() < deadline:
     time.sleep(0.01)
@@ -215,25 +218,43 @@ recache.save()
 """
 
 
-@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
-def test_runs_side_by_side_keep_each_others_patterns(tmp_path: Path) -> None:
-    """pre-commit runs chunks of one file list at once: the run that ends last keeps what the
-    others saved meanwhile, rather than writing the file it read at its start."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "cache")
-    first, second = "(?:first|premier)+x", "(?:second|deuxieme)+y"
-    for pattern in (first, second):  # each seen once, so that its next run saves it
-        subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, pattern], env=env, check=True)
-    go = tmp_path / "go"
-    waiting = subprocess.Popen([sys.executable, "-c", SIDE_BY_SIDE, first, str(go)], env=env)
+def _saved_beside(
+    tmp_path: Path, waiting_pattern: str, beside: str, beside_pattern: str
+) -> dict[tuple[object, int], tuple[bytes, int]]:
+    """The programs in the cache after a run compiling ``waiting_pattern`` loads it, the program
+    ``beside`` runs and saves meanwhile (given ``beside_pattern``), and the first run saves."""
+    env = _env(tmp_path)
+    go, loaded = tmp_path / "go", tmp_path / "loaded"
+    waiting = subprocess.Popen(
+        [sys.executable, "-c", SIDE_BY_SIDE, waiting_pattern, str(go), str(loaded)], env=env
+    )
     try:
-        time.sleep(1.0)  # (it has loaded the file by now)
-        subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, second], env=env, check=True)
+        deadline = time.monotonic() + 60
+        while not loaded.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        subprocess.run([sys.executable, "-c", beside, beside_pattern], env=env, check=True)
     finally:
         go.touch()
         assert waiting.wait(timeout=60) == 0
     (path,) = cache_files(tmp_path / "cache")
-    _, programs, _ = read_cache(path)
+    return read_cache(path)[1]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "cache")
+    return env
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's own regex programs")
+def test_runs_side_by_side_keep_each_others_patterns(tmp_path: Path) -> None:
+    """pre-commit runs chunks of one file list at once: the run that ends last keeps what the
+    others saved meanwhile, rather than writing the file it read at its start."""
+    env = _env(tmp_path)
+    first, second = "(?:first|premier)+x", "(?:second|deuxieme)+y"
+    for pattern in (first, second):  # each seen once, so that its next run saves it
+        subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, pattern], env=env, check=True)
+    programs = _saved_beside(tmp_path, first, SIDE_BY_SIDE, second)
     assert {first, second} <= {key[0] for key in programs}
 
 
@@ -241,24 +262,14 @@ def test_runs_side_by_side_keep_each_others_patterns(tmp_path: Path) -> None:
 def test_a_pattern_used_by_a_run_beside_keeps_the_age_of_that_use(tmp_path: Path) -> None:
     """A run that did not use a pattern, saving after one that did, keeps it as just used: the
     patterns of one chunk of a file list do not age while the other chunks run."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "cache")
+    env = _env(tmp_path)
     used, other = "(?:used|utilise)+u", "(?:other|autre)+o"
     for pattern in (used, used, other):  # "used" saved, "other" seen once
         subprocess.run([sys.executable, "-c", SIDE_BY_SIDE, pattern], env=env, check=True)
-    go = tmp_path / "go"
-    waiting = subprocess.Popen([sys.executable, "-c", SIDE_BY_SIDE, other, str(go)], env=env)
-    try:
-        time.sleep(1.0)  # (it has loaded the file by now)
-        # It uses "used", and compiles a pattern of its own, so that it writes the file.
-        beside = SIDE_BY_SIDE.replace(
-            "re.compile(sys.argv[1])", "re.compile(sys.argv[1]); re.compile('b+eside')"
-        )
-        subprocess.run([sys.executable, "-c", beside, used], env=env, check=True)
-    finally:
-        go.touch()
-        assert waiting.wait(timeout=60) == 0
-    (path,) = cache_files(tmp_path / "cache")
-    _, programs, _ = read_cache(path)
+    # Beside it, a run uses "used", and compiles a pattern of its own, so that it writes the file.
+    beside = SIDE_BY_SIDE.replace(
+        "re.compile(sys.argv[1])", "re.compile(sys.argv[1]); re.compile('b+eside')"
+    )
+    programs = _saved_beside(tmp_path, other, beside, used)
     ages = {key[0]: age for key, (_, age) in programs.items()}
     assert ages[used] == 0 and ages[other] == 0
