@@ -98,20 +98,12 @@ def load() -> None:
     if path is None:
         return
     try:
-        import marshal
-
         # Kept open for the programs: a file another run puts in its place meanwhile is
         # another file, and this one's offsets stay true. (On Windows, where an open file
         # cannot be replaced, a run that saves meanwhile saves nothing; a later one does.)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
-            size = int.from_bytes(os.read(fd, 4), "little")
-            meta = os.read(fd, size)
-            if len(meta) != size:
-                raise ValueError("a truncated file")
-            header, index, seen = marshal.loads(meta)
-            if header != _header():
-                raise ValueError("another interpreter's file")
+            start, index, seen = _read_index(fd)
             _index.update(index)
             _saved.update(index)
             _seen.extend(seen)
@@ -124,10 +116,25 @@ def load() -> None:
         _saved.clear()
         _seen.clear()
         return
-    _state["fd"], _state["start"] = fd, 4 + size
+    _state["fd"], _state["start"] = fd, start
     _state["file"] = _identity(os.fstat(fd))
     _state["compile"] = original
     re._compile = _served(original)  # type: ignore[attr-defined]
+
+
+def _read_index(fd: int) -> tuple[int, dict[_Key, _Entry], list[int]]:
+    """(where the programs start, the index, the seen checksums) of the cache file open at
+    ``fd``, read from its start; ValueError for a file cut short or of another interpreter."""
+    import marshal
+
+    size = int.from_bytes(os.read(fd, 4), "little")
+    meta = os.read(fd, size)
+    if len(meta) != size:
+        raise ValueError("a truncated file")
+    header, index, seen = marshal.loads(meta)
+    if header != _header():
+        raise ValueError("another interpreter's file")
+    return 4 + size, index, seen
 
 
 def _program(offset: int, size: int) -> bytes:
@@ -148,8 +155,6 @@ def _saved_since(path: str) -> tuple[dict[_Key, tuple[bytes, int]], list[int]]:
     """The programs (with their ages) and seen checksums of the file at ``path`` when another
     run has put it there since this one loaded; nothing when it is the file this run read, or
     cannot be read whole."""
-    import marshal
-
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
@@ -157,15 +162,11 @@ def _saved_since(path: str) -> tuple[dict[_Key, tuple[bytes, int]], list[int]]:
     try:
         if _identity(os.fstat(fd)) == _state.get("file"):
             return {}, []
-        data = os.read(fd, 1 << 26)
-        size = int.from_bytes(data[:4], "little")
-        header, index, seen = marshal.loads(data[4 : 4 + size])
-        if header != _header():
-            return {}, []
-        start = 4 + size
+        _, index, seen = _read_index(fd)
+        data = os.read(fd, 1 << 26)  # the programs, which follow the index
         programs: dict[_Key, tuple[bytes, int]] = {}
         for key, (offset, length, age) in index.items():
-            blob = data[start + offset : start + offset + length]
+            blob = data[offset : offset + length]
             if len(blob) != length:
                 return {}, []
             if age < _MAX_AGE:
