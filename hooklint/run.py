@@ -349,18 +349,63 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BATCH = 4  # files handed to a worker at a time
 
 
-def _worth_workers(settings: Settings, files: int, non_ascii_bytes: int) -> bool:
-    return settings.jobs >= 2 and files >= 2 and non_ascii_bytes >= _PARALLEL_FROM_BYTES
+def _worth_workers(files: int, non_ascii_bytes: int) -> bool:
+    return files >= 2 and non_ascii_bytes >= _PARALLEL_FROM_BYTES
+
+
+def _running(loadavg: str = "/proc/loadavg") -> int | None:
+    """How many processes are running on this machine now, this one among them (Linux), or
+    None where that cannot be told."""
+    try:
+        fd = os.open(loadavg, os.O_RDONLY)
+        try:
+            text = os.read(fd, 256)
+        finally:
+            os.close(fd)
+        return int(text.split()[3].split(b"/")[0])  # "0.52 0.58 0.59 2/345 6789": 2 running
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class _Cores:
+    """How many worker processes to start. ``--jobs N`` asks for N - 1 whenever the files are
+    worth them. By default a worker is started only on a core no other process is running on:
+    when pre-commit, a CI stage or ``xargs -P`` already runs a hooklint on every core, a worker
+    would only take turns with them, and cost its own start on top."""
+
+    every = 0.005  # seconds between two looks at the load
+
+    def __init__(self, settings: Settings) -> None:
+        self.cores = os.cpu_count() or 1
+        self.wanted = (settings.jobs or self.cores) - 1
+        self.given = settings.jobs is not None
+        self.asked = -1.0  # when the load was last asked (time.monotonic)
+        self.free = self.wanted
+
+    def idle(self) -> int:
+        """Workers that may start now; looks at the load at most every :attr:`every` seconds,
+        and says 0 in between."""
+        if self.given or self.wanted < 1:
+            return self.wanted
+        import time
+
+        now = time.monotonic()
+        if now - self.asked < self.every:
+            return 0
+        self.asked = now
+        running = _running()
+        self.free = self.wanted if running is None else min(self.wanted, self.cores - running)
+        return max(self.free, 0)
 
 
 class _Workers:
     """Worker processes, started once the non-ASCII files are worth them, that check those
-    files while this process reads and checks the others; this process is one of the
-    ``settings.jobs``, and takes its share at the end (see :meth:`collect`). Should a worker die
+    files while this process reads and checks the others; this process is one of the jobs,
+    and takes its share at the end (see :meth:`collect`). Should a worker die
     (killed, out of memory), its files are checked in this process: the run goes on, and never
     waits forever."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, count: int) -> None:
         import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -375,10 +420,11 @@ class _Workers:
         gc.freeze()  # the forked workers share this process's objects: keep the collector off them
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         self.settings = settings
-        # One worker fewer than jobs: each worker costs its own start and its own first use of
-        # the rules' tables and caches, and this process is free once it has read every file.
+        # ``count`` is at most one fewer than jobs (see _Cores): each worker costs its own start
+        # and its own first use of the rules' tables and caches, and this process is free once
+        # it has read every file.
         self.pool = ProcessPoolExecutor(
-            settings.jobs - 1,
+            count,
             mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
             initargs=(settings,),
@@ -417,13 +463,15 @@ def check_sources(
     progress: Callable[[int], None] | None = None,
 ) -> list[Diagnostic]:
     """Check (path, bytes) pairs — bytes None: read the file — keeping their order, and each
-    path as text (:mod:`hooklint.names`). Files with non-ASCII text go to ``settings.jobs``
-    worker processes when there is enough to pay."""
+    path as text (:mod:`hooklint.names`). Files with non-ASCII text go to worker processes
+    when there is enough to pay and a core for them (:class:`_Cores`)."""
     results: list[list[Diagnostic]] = []
     names: list[Diagnostic] = []  # findings in the file names themselves
     waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
+    weights: list[int] = []  # the non-ASCII bytes of each waiting file, while no worker runs
     non_ascii_bytes = 0
     workers: _Workers | None = None
+    cores = _Cores(settings)
     try:
         for done, (path, given) in enumerate(sources, 1):
             if not (path.isascii() and path.isprintable()):
@@ -435,28 +483,39 @@ def check_sources(
             data = read_file(path) if given is None else given
             if isinstance(data, Diagnostic):
                 results.append([data] if data.code in settings.selection_for(path) else [])
-            elif (is_ascii := data.isascii()) or b"\x00" in data:
-                # Pure ASCII, or bytes with a NUL (binary, skipped at once, or UTF-16/32 text):
-                # checked here, without counting their bytes for the workers.
+            elif (is_ascii := data.isascii()) or b"\x00" in data or cores.wanted < 1:
+                # Pure ASCII, or bytes with a NUL (binary, skipped at once, or UTF-16/32 text),
+                # or no worker to be had: checked here and now.
                 results.append(check_data(path, data, settings, is_ascii=is_ascii))
             else:
                 waiting.append((len(results), path, data))
                 results.append([])
                 if workers is None:  # (counted only to tell when the workers pay)
-                    non_ascii_bytes += len(data) - len(data.translate(None, _HIGH_BYTES))
-                    if _worth_workers(settings, len(waiting), non_ascii_bytes):
-                        workers = _Workers(settings)
+                    weights.append(len(data) - len(data.translate(None, _HIGH_BYTES)))
+                    non_ascii_bytes += weights[-1]
+                    if _worth_workers(len(waiting), non_ascii_bytes) and (count := cores.idle()):
+                        workers = _Workers(settings, count)
                 if workers is not None and len(waiting) >= _BATCH:
                     workers.hand(waiting)
                     waiting = []
             if progress is not None:
                 progress(done)
+        if workers is None:
+            # Every file is read and no core was idle for a worker: the waiting files are
+            # checked here, in order, asking now and then whether a core has come free.
+            left = non_ascii_bytes
+            for at, (index, path, data) in enumerate(waiting):
+                if _worth_workers(len(waiting) - at, left) and (count := cores.idle()):
+                    workers = _Workers(settings, count)
+                    waiting = waiting[at:]
+                    break
+                results[index] = check_data(path, data, settings)
+                left -= weights[at]
+            else:
+                waiting = []
         if workers is not None:
             workers.hand(waiting)
             workers.collect(results)
-        else:
-            for index, path, data in waiting:
-                results[index] = check_data(path, data, settings)
     finally:
         if workers is not None:
             workers.pool.shutdown(cancel_futures=True)  # every result is in, or an error is out

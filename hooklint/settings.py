@@ -316,9 +316,9 @@ OPTIONS = (
         ("-j", "--jobs"),
         "store",
         type=jobs,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="check files in N processes (default: the number of cores)",
+        help="check files in N processes (default: the cores that other processes leave idle)",
     ),
     Option(
         ("--fix",),
@@ -609,7 +609,7 @@ class Settings(NamedTuple):
     show_source: bool
     exit_zero: bool
     quiet: int
-    jobs: int
+    jobs: int | None  # None: as many as the cores that other processes leave idle
     root: str  # the directory that patterns in the configuration are relative to
 
     def selection_for(self, path: str) -> Selection:

@@ -457,8 +457,10 @@ def test_worker_processes_give_the_same_report_as_one_process(tmp_path: Path) ->
         (tmp_path / name).write_text(russian + "The Ankаra office\n" + russian, encoding="utf-8")
     (tmp_path / "plain.md").write_text("nothing to see\n", encoding="utf-8")
     files = ("a.md", "b.md", "c.md", "plain.md")
-    serial, parallel = run_many(tmp_path, [("--jobs", "1", *files), ("--jobs", "2", *files)])
-    assert serial.returncode == parallel.returncode == 1
+    serial, parallel, default = run_many(
+        tmp_path, [("--jobs", "1", *files), ("--jobs", "2", *files), files]
+    )
+    assert serial.returncode == parallel.returncode == default.returncode == 1
     line = 200 + 1
     col = "The Ankаra office".index("а") + 1
     expected = [
@@ -467,7 +469,7 @@ def test_worker_processes_give_the_same_report_as_one_process(tmp_path: Path) ->
         for name in ("a.md", "b.md", "c.md")
     ]
     assert serial.stdout.splitlines() == expected
-    assert parallel.stdout == serial.stdout
+    assert parallel.stdout == default.stdout == serial.stdout
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "many"])
