@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Sequence
 
 from hooklint.diagnostic import Diagnostic, safe
@@ -347,6 +348,7 @@ def _check_items(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
 _PARALLEL_FROM_BYTES = 256 * 1024
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BATCH = 4  # files handed to a worker at a time
+_SWITCH = 0.0005  # seconds between thread switches while workers run (see _Workers)
 
 
 def _worth_workers(files: int, non_ascii_bytes: int) -> bool:
@@ -418,6 +420,12 @@ class _Workers:
         import hooklint.suppress  # noqa: F401
 
         gc.freeze()  # the forked workers share this process's objects: keep the collector off them
+        # The pool's thread in this process hands the workers their next files and takes their
+        # results, and it needs the interpreter lock to do so, which this process's checks hold
+        # between switches: switching every 5 ms (the default) leaves a worker idle that long
+        # after each batch of files.
+        self.switch = sys.getswitchinterval()
+        sys.setswitchinterval(_SWITCH)
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         self.settings = settings
         # ``count`` is at most one fewer than jobs (see _Cores): each worker costs its own start
@@ -519,4 +527,5 @@ def check_sources(
     finally:
         if workers is not None:
             workers.pool.shutdown(cancel_futures=True)  # every result is in, or an error is out
+            sys.setswitchinterval(workers.switch)
     return [*names, *(d for found in results for d in found)]

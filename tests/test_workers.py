@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,8 +96,10 @@ def test_an_idle_core_gets_a_worker(
 ) -> None:
     serial = _serial(sources)
     machine = _Machine(monkeypatch, 1)  # only this process runs
+    switch = sys.getswitchinterval()
     assert check_sources(sources, _settings()) == serial
     assert machine.started == [1]
+    assert sys.getswitchinterval() == switch  # quicker switches only while the workers run
 
 
 def test_no_worker_while_every_core_is_busy(
