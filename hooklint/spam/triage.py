@@ -664,11 +664,29 @@ def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None)
             urls.add((m.group(1), m.group(2) or ""))
     for host, rest in urls:
         host = host.lower().rstrip(".")
-        if _host_suspicious(host, ctx):
+        if _host_suspicious(host if host.isascii() else _linked_part(host), ctx):
             return True
         if rest and _rest_suspicious(host, rest, ctx):
             return True
     return _link_texts_suspicious(view, ctx, low)
+
+
+# Where linkify-it ends a bare URL's host: a punctuation, space or control character (Unicode
+# categories P, Z and Cc). No host a link rule reads holds one either: a link's target host
+# must be labels of letters, digits and hyphens (domains.valid_host).
+_HOST_END_CATEGORIES = frozenset(("Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Cc"))
+
+
+def _linked_part(host: str) -> str:
+    """The part of a host found in raw text that a link rule can read: up to its first
+    punctuation, space or control character that is not ASCII (``www.example…`` at the end of
+    a sentence is ``www.example``; the regex that found it stops at ASCII ones)."""
+    from unicodedata import category
+
+    for at, char in enumerate(host):
+        if not char.isascii() and category(char) in _HOST_END_CATEGORIES:
+            return host[:at].rstrip(".")
+    return host
 
 
 @lru_cache(maxsize=4096)

@@ -125,3 +125,51 @@ def test_styled_runs_are_looked_for_exactly_when_a_styled_letter_may_be_there(te
     assert all(STYLED_RUN.fullmatch(text, *span) for span in found)
     if STYLED_RUN.search(text) and not any(ord(c) > 0x3000 and c not in "Ｗａ" for c in text):
         assert found  # fullwidth or mathematical letters with no East Asian text around
+
+
+# Hosts in raw text followed by a character that is not ASCII: punctuation (an ellipsis, a
+# curly quote, a dash, an ideographic full stop), a space, a letter. The prefilter's host regex
+# takes them all in; linkify-it ends a bare URL's host at the punctuation and the spaces.
+HOSTS = st.sampled_from(
+    [
+        "www.djangoproject.com", "www.gоogle.com", "bit.ly/abc", "xn--80ak6aa92e.com",
+        "пример.рф", "www.exam", "roof-repair-cheap.example", "docs.python.org/3/",
+    ]
+)  # fmt: skip
+AFTER_HOST = st.sampled_from(["…", "”", "»", "—", "。", "、", "\u00a0", "\u3000", "é", "х", ""])
+
+
+@st.composite
+def hosts_in_prose(draw: st.DrawFn) -> str:
+    host = draw(HOSTS)
+    if draw(st.booleans()):  # a host cut short inside, as a truncated address shows it
+        cut = draw(st.integers(1, len(host) - 1))
+        host = host[:cut] + draw(AFTER_HOST) + host[cut:]
+    start = draw(st.sampled_from(["https://", "http://", "//", ""]))
+    if not start and not host.startswith("www."):
+        start = "www."
+    url = start + host + draw(AFTER_HOST)
+    shape = draw(st.sampled_from(["{u} is the site", "[link]({u})", '<a href="{u}">x</a>', "{u}"]))
+    return "See " + shape.format(u=url) + draw(AFTER_HOST) + " for more."
+
+
+@settings(max_examples=400, deadline=None)
+@given(hosts_in_prose(), st.sampled_from(["markdown", "text", "rst"]))
+def test_the_prefilter_keeps_every_host_finding_whatever_follows_the_host(
+    text: str, kind: str
+) -> None:
+    full = check(text, kind, SpamOptions(), None)
+    assert check_spam(text, kind) == full
+
+
+def test_an_address_cut_short_by_an_ellipsis_is_settled_by_the_prefilter() -> None:
+    from hooklint.spam.triage import worth_checking
+
+    # A documentation page that shows a truncated link text: nothing to report, and no full
+    # check spent on it; the same page with a lookalike in the host is checked and reported.
+    page = "Shows ``'<a href=\"http://www.djangoproject.com/\">www.djangoproj…</a>'``.\n"
+    assert not worth_checking(page, "text", SpamOptions(), None)
+    assert check(page, "text", SpamOptions(), None) == []
+    lookalike = "Read it on www.djangоproject.com… today.\n"  # a Cyrillic о in the host
+    assert worth_checking(lookalike, "text", SpamOptions(), None)
+    assert [f.code for f in check_spam(lookalike, "text")] == ["HL304"]
