@@ -387,6 +387,9 @@ _ISO_SCRIPTS = {
 _NAMED_SPAN = 40  # characters on each side of a character where its name counts
 _WINDOW = 2  # lines before and after a word that can name its character or its language
 _QUOTED_CHAR_SOURCE = r"([\"'`])[^\x00-\x7f]\ufe0f?\1"
+# A quoted run of characters that are neither ASCII nor letters or digits: "⊶⊷", "▮▯".
+_QUOTED_GLYPHS_SOURCE = r"([\"'`])[^\x00-\x7f\w]{1,8}\1"
+_MAX_GLYPHS = 4  # characters of a quoted string that can be one more glyph of such a table
 _RANGE_SOURCE = r"[^\x00-\x7f]-[^\x00-\x7f]"
 _FORMULA_NEIGHBOURS = frozenset(
     "0123456789=+-*/^_<>()[]{}|\u00b7\u00d7\u2212\u2261\u22c5\u2248\u2264\u2265"
@@ -494,6 +497,17 @@ class Subject:
         if before and before in "\"'`" and after in (before, "\ufe0f"):
             return len(re.compile(_QUOTED_CHAR_SOURCE).findall(self.window(lineno))) >= 3
         return False
+
+    def glyph_table(self, lineno: int, line: str, start: int, end: int) -> bool:
+        """The word is a whole quoted string of a few characters among quoted strings of
+        symbols: one more glyph of a table of them (``"ဝ၀"`` among the frames of a terminal
+        spinner, ``"⊶⊷"``, ``"▮▯"``), chosen for its shape."""
+        if end - start > _MAX_GLYPHS:
+            return False
+        before, after = line[start - 1 : start], line[end : end + 1]
+        if not (before and before in "\"'`" and after == before):
+            return False
+        return len(re.compile(_QUOTED_GLYPHS_SOURCE).findall(self.window(lineno))) >= 3
 
     def language_named(self, script_name: str, lineno: int) -> bool:
         """A language written in the script (or its code in quotes) is named near the word:

@@ -154,6 +154,17 @@ def test_misses_are_flagged(text: str, char: str | None, code: str | None) -> No
             "('', 'ｓｐｈｉｎｘ', 'sphinx'),  # the alphabet in unicode full-width letters\n",
         ),
         ("Enter ℯ in JavaScript, then again.\n", "Enter ℯ (a script small e), then again.\n"),
+        # One more glyph among a terminal spinner's frames, beside the same glyphs among words.
+        (
+            '    "a": {"frames": "ab"},\n    "b": {"frames": "ဝ၀"},\n    "c": {"frames": "cd"},\n',
+            '    "a": {"frames": "▫▪"},\n    "b": {"frames": "ဝ၀"},\n    "c": {"frames": "▮▯"},\n'
+            '    "d": {"frames": "□■"},\n',
+        ),
+        # A longer word of lookalikes is no glyph, whatever the table around it.
+        (
+            '    "a": "▫▪",\n    "b": "аррӏе",\n    "c": "▮▯",\n    "d": "□■",\n',
+            '    "a": "▫▪",\n    "b": "ဝ",\n    "c": "▮▯",\n    "d": "□■",\n',
+        ),
     ],
 )
 def test_subject_of_the_text_passes(flagged: str, silent: str) -> None:

@@ -441,7 +441,9 @@ class ConfusableScan:
         subject = self.context.subject
         start = p.col - 1
         end = start + len(p.word)
-        if subject.in_table(p.line, p.text, start, end):
+        if subject.in_table(p.line, p.text, start, end) or subject.glyph_table(
+            p.line, p.text, start, end
+        ):
             return True
         if all(subject.named(c, p.line, p.text, start + p.word.index(c)) for c in lookalikes):
             return True
