@@ -91,69 +91,38 @@ def _serial(sources: list[tuple[str, bytes | None]]) -> list[Diagnostic]:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
-def test_an_idle_core_gets_a_worker(
-    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("loads", "argv", "started", "looks"),
+    [
+        # Only this process runs: a worker on the other core, at the first look.
+        pytest.param((1,), (), [1], 1, id="an idle core"),
+        # This process and another on the two cores: no worker, though it looks at each file
+        # from the second on, where the text becomes worth one (seven), and again after
+        # reading at each file while two or more are left (seven).
+        pytest.param((2,), (), [], 14, id="every core busy"),
+        # Busy while reading and at the first file after it; free at the second.
+        pytest.param((2,) * 8 + (1,), (), [1], 9, id="a core free late"),
+        pytest.param((2,), ("--jobs", "3"), [2], 0, id="jobs given"),
+        # No /proc/loadavg: as before, a worker on every other core.
+        pytest.param((None,), (), [1], 1, id="load unknown"),
+        pytest.param((1,), ("--jobs", "1"), [], 0, id="one job"),
+    ],
+)
+def test_when_workers_start(
+    sources: list[tuple[str, bytes | None]],
+    monkeypatch: pytest.MonkeyPatch,
+    loads: tuple[int | None, ...],
+    argv: tuple[str, ...],
+    started: list[int],
+    looks: int,
 ) -> None:
     serial = _serial(sources)
-    machine = _Machine(monkeypatch, 1)  # only this process runs
+    machine = _Machine(monkeypatch, *loads)
     switch = sys.getswitchinterval()
-    assert check_sources(sources, _settings()) == serial
-    assert machine.started == [1]
-    assert sys.getswitchinterval() == switch  # quicker switches only while the workers run
-
-
-def test_no_worker_while_every_core_is_busy(
-    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    serial = _serial(sources)
-    machine = _Machine(monkeypatch, 2)  # this process and another on the two cores
-    assert check_sources(sources, _settings()) == serial
-    assert machine.started == []
-    assert machine.looks > 1  # it looked again after the first busy answer
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
-def test_a_core_that_comes_free_late_still_gets_a_worker(
-    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    serial = _serial(sources)
-    # Busy while the files are read (a look at each file from the second on, where the text
-    # becomes worth a worker: seven looks) and at the first file after reading; then free.
-    machine = _Machine(monkeypatch, *[2] * 8, 1)
-    assert check_sources(sources, _settings()) == serial
-    assert machine.started == [1]
-    assert machine.looks == 9
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
-def test_jobs_given_start_workers_whatever_the_load(
-    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    serial = _serial(sources)
-    machine = _Machine(monkeypatch, 2)
-    assert check_sources(sources, _settings("--jobs", "3")) == serial
-    assert machine.started == [2]
-    assert machine.looks == 0
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
-def test_an_unknown_load_is_taken_as_idle(
-    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    serial = _serial(sources)
-    machine = _Machine(monkeypatch, None)  # no /proc/loadavg: as before, one worker a spare core
-    assert check_sources(sources, _settings()) == serial
-    assert machine.started == [1]
-
-
-def test_one_job_neither_starts_workers_nor_looks_at_the_load(
-    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    serial = _serial(sources)
-    machine = _Machine(monkeypatch, 1)
-    assert check_sources(sources, _settings("--jobs", "1")) == serial
-    assert machine.started == []
-    assert machine.looks == 0
+    assert check_sources(sources, _settings(*argv)) == serial
+    assert machine.started == started
+    assert machine.looks == looks
+    assert sys.getswitchinterval() == switch  # quicker switches only while workers run
 
 
 def test_too_little_non_ascii_text_starts_no_worker(
