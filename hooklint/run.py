@@ -349,6 +349,9 @@ _PARALLEL_FROM_BYTES = 256 * 1024
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _BATCH = 4  # files handed to a worker at a time
 _SWITCH = 0.0005  # seconds between thread switches while workers run (see _Workers)
+# The most bytes of files held back for a worker while no core is idle for one: past it, the
+# oldest is checked at once, so that a long run on a busy machine stays within its memory.
+_HOLD_BYTES = 64 * 1024 * 1024
 
 
 def _worth_workers(files: int, non_ascii_bytes: int) -> bool:
@@ -478,6 +481,7 @@ def check_sources(
     waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
     weights: list[int] = []  # the non-ASCII bytes of each waiting file, while no worker runs
     non_ascii_bytes = 0
+    held = 0  # the bytes of the waiting files, while no worker runs
     workers: _Workers | None = None
     cores = _Cores(settings)
     try:
@@ -501,8 +505,14 @@ def check_sources(
                 if workers is None:  # (counted only to tell when the workers pay)
                     weights.append(len(data) - len(data.translate(None, _HIGH_BYTES)))
                     non_ascii_bytes += weights[-1]
+                    held += len(data)
                     if _worth_workers(len(waiting), non_ascii_bytes) and (count := cores.idle()):
                         workers = _Workers(settings, count)
+                    while workers is None and held > _HOLD_BYTES:
+                        oldest, oldest_path, oldest_data = waiting.pop(0)
+                        held -= len(oldest_data)
+                        non_ascii_bytes -= weights.pop(0)
+                        results[oldest] = check_data(oldest_path, oldest_data, settings)
                 if workers is not None and len(waiting) >= _BATCH:
                     workers.hand(waiting)
                     waiting = []

@@ -137,3 +137,32 @@ def test_too_little_non_ascii_text_starts_no_worker(
     machine = _Machine(monkeypatch, 1)
     assert check_sources(small, _settings("--jobs", "2")) == serial
     assert machine.started == []
+
+
+@pytest.mark.parametrize("hold", [1, 10**9])
+def test_files_held_for_a_worker_stay_within_the_hold_limit(
+    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch, hold: int
+) -> None:
+    serial = _serial(sources)
+    _Machine(monkeypatch, 2)  # every core busy: no worker starts
+    monkeypatch.setattr(run, "_HOLD_BYTES", hold)
+    events: list[tuple[str, str]] = []  # ("read" | "check", path), in order
+    read_file, check_data = run.read_file, run.check_data
+
+    def reading(path: str) -> bytes | Diagnostic:
+        events.append(("read", path))
+        return read_file(path)
+
+    def checking(path: str, data: bytes, settings: Settings, **kw: bool | None) -> list[Diagnostic]:
+        events.append(("check", path))
+        return check_data(path, data, settings, **kw)
+
+    monkeypatch.setattr(run, "read_file", reading)
+    monkeypatch.setattr(run, "check_data", checking)
+    assert check_sources(sources, _settings()) == serial
+    last_read = max(i for i, (what, _) in enumerate(events) if what == "read")
+    checked_while_reading = [p for what, p in events[:last_read] if what == "check"]
+    if hold == 1:  # each file is checked as soon as it is read: none is held
+        assert checked_while_reading == [path for path, _ in sources[:-1]]
+    else:  # every file held until all are read, for a core that might come free
+        assert checked_while_reading == []
