@@ -433,6 +433,17 @@ def _style_named(style: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[ -]?".join(map(re.escape, words)), re.IGNORECASE)
 
 
+def _quoted(line: str, start: int, end: int, closing: str = "") -> bool:
+    """Whether ``line[start:end]`` is the whole of a string in quotes: a quote before it, and the
+    same quote after it (or ``closing``, a character that may stand before that quote)."""
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return (
+        bool(before)
+        and before in "\"'`"
+        and (after == before or (bool(closing) and after == closing))
+    )
+
+
 class Subject:
     """Questions about a character that may be the subject of its text rather than a disguise:
     named next to itself, listed in a table of characters, written as notation in a formula.
@@ -493,8 +504,7 @@ class Subject:
             return True
         if at_dash and line.rfind("[", 0, start) > line.rfind("]", 0, start):
             return True  # a range of a regex character class: [a-zA-Zａ-ｚ]
-        before, after = line[start - 1 : start], line[end : end + 1]
-        if before and before in "\"'`" and after in (before, "\ufe0f"):
+        if _quoted(line, start, end, "\ufe0f"):
             return len(re.compile(_QUOTED_CHAR_SOURCE).findall(self.window(lineno))) >= 3
         return False
 
@@ -502,10 +512,7 @@ class Subject:
         """The word is a whole quoted string of a few characters among quoted strings of
         symbols: one more glyph of a table of them (``"ဝ၀"`` among the frames of a terminal
         spinner, ``"⊶⊷"``, ``"▮▯"``), chosen for its shape."""
-        if end - start > _MAX_GLYPHS:
-            return False
-        before, after = line[start - 1 : start], line[end : end + 1]
-        if not (before and before in "\"'`" and after == before):
+        if end - start > _MAX_GLYPHS or not _quoted(line, start, end):
             return False
         return len(re.compile(_QUOTED_GLYPHS_SOURCE).findall(self.window(lineno))) >= 3
 

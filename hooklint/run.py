@@ -385,7 +385,6 @@ class _Cores:
         self.wanted = (settings.jobs or self.cores) - 1
         self.given = settings.jobs is not None
         self.asked = -1.0  # when the load was last asked (time.monotonic)
-        self.free = self.wanted
 
     def idle(self) -> int:
         """Workers that may start now; looks at the load at most every :attr:`every` seconds,
@@ -399,8 +398,7 @@ class _Cores:
             return 0
         self.asked = now
         running = _running()
-        self.free = self.wanted if running is None else min(self.wanted, self.cores - running)
-        return max(self.free, 0)
+        return self.wanted if running is None else max(min(self.wanted, self.cores - running), 0)
 
 
 class _Workers:

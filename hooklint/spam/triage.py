@@ -664,7 +664,7 @@ def _links_suspicious(view: str, options: SpamOptions, low: bytes | None = None)
             urls.add((m.group(1), m.group(2) or ""))
     for host, rest in urls:
         host = host.lower().rstrip(".")
-        if _host_suspicious(host if host.isascii() else _linked_part(host), ctx):
+        if _host_suspicious(_linked_part(host), ctx):
             return True
         if rest and _rest_suspicious(host, rest, ctx):
             return True
@@ -681,6 +681,8 @@ def _linked_part(host: str) -> str:
     """The part of a host found in raw text that a link rule can read: up to its first
     punctuation, space or control character that is not ASCII (``www.example…`` at the end of
     a sentence is ``www.example``; the regex that found it stops at ASCII ones)."""
+    if host.isascii():
+        return host
     from unicodedata import category
 
     for at, char in enumerate(host):
