@@ -17,8 +17,8 @@ from hooklint.rules import Finding
 from hooklint.settings import ALL_CODES, Selection, Settings
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-    from typing import Any
+    from collections.abc import Iterator
+    from typing import Any, NoReturn
 
 MAX_FILE_SIZE = 256 * 1024 * 1024
 
@@ -331,31 +331,57 @@ def _diagnostics(
     return out
 
 
-_WORKER_SETTINGS: list[Settings] = []  # a worker process's settings, given once at its start
+def _check_items(
+    items: list[tuple[str, bytes | Diagnostic]], settings: Settings
+) -> list[list[Diagnostic]]:
+    """The findings of each (path, bytes) pair; bytes that could not be read are their HL001."""
+    return [_check_read(path, data, settings) for path, data in items]
 
 
-def _start_worker(settings: Settings) -> None:
-    _WORKER_SETTINGS.append(settings)
+def _check_read(path: str, data: bytes | Diagnostic, settings: Settings) -> list[Diagnostic]:
+    if isinstance(data, Diagnostic):
+        return [data] if data.code in settings.selection_for(path) else []
+    return check_data(path, data, settings)
 
 
-def _check_items(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
-    return [check_data(path, data, _WORKER_SETTINGS[0]) for path, data in items]
-
-
-# Worker processes pay for themselves only when the files hold this many non-ASCII bytes: the
-# work on a file is mostly in its non-ASCII lines, and pure-ASCII files are cleared faster
-# than their bytes could be sent to a worker.
+# Worker processes pay for themselves only when the files waiting for one hold this much work
+# (about 45 ms on the benchmark machine), counted as non-ASCII bytes would be (``_work``).
+# Pure-ASCII source is cleared as fast as it is read, and waits for no worker.
 _PARALLEL_FROM_BYTES = 256 * 1024
 _HIGH_BYTES = bytes(range(0x80, 0x100))
-_BATCH = 4  # files handed to a worker at a time
-_SWITCH = 0.0005  # seconds between thread switches while workers run (see _Workers)
+# A file with non-ASCII text costs about 0.35 ms however small (its decoding, its lines, the
+# rules' first look) and 0.04 ms a kilobyte of any text, beside 0.18 ms a kilobyte of
+# non-ASCII bytes: in the unit of ``_work``, 2 KB a file and a quarter of its bytes. ASCII
+# prose costs about as much a byte as non-ASCII text: the spam prefilter reads it whole, at
+# 0.1-0.3 ms a kilobyte. (Fitted on the files of the benchmark corpus.)
+_FILE_WORK = 2048
+_BYTES_PER_WORK = 4
+# The kinds of file whose ASCII text the spam prefilter reads whole (see _may_hold_spam).
+_PROSE = frozenset(("markdown", "rst", "html", "text"))
 # The most bytes of files held back for a worker while no core is idle for one: past it, the
 # oldest is checked at once, so that a long run on a busy machine stays within its memory.
 _HOLD_BYTES = 64 * 1024 * 1024
+# The shared list of files is cut into at most this many batches (8 bytes each in a pipe, so
+# that it is written whole before any is taken, whatever the pipe's size), one file a batch
+# while the files are fewer.
+_MAX_BATCHES = 512
 
 
-def _worth_workers(files: int, non_ascii_bytes: int) -> bool:
-    return files >= 2 and non_ascii_bytes >= _PARALLEL_FROM_BYTES
+def _work(data: bytes, is_ascii: bool) -> int:
+    """What checking a file that waits for a worker is likely to cost, in non-ASCII bytes."""
+    if is_ascii:
+        return len(data) + _FILE_WORK
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return high + len(data) // _BYTES_PER_WORK + _FILE_WORK
+
+
+def _costly_ascii(path: str, settings: Settings) -> bool:
+    """Whether an ASCII file costs enough to wait for a worker: prose, read for spam."""
+    return kind_of(path) in _PROSE and settings.selection_for(path).spam
+
+
+def _worth_workers(files: int, work: int) -> bool:
+    return files >= 2 and work >= _PARALLEL_FROM_BYTES
 
 
 def _running(loadavg: str = "/proc/loadavg") -> int | None:
@@ -376,13 +402,14 @@ class _Cores:
     """How many worker processes to start. ``--jobs N`` asks for N - 1 whenever the files are
     worth them. By default a worker is started only on a core no other process is running on:
     when pre-commit, a CI stage or ``xargs -P`` already runs a hooklint on every core, a worker
-    would only take turns with them, and cost its own start on top."""
+    would only take turns with them, and cost its own start on top. Workers are forked: where
+    a process cannot fork (Windows), there are none."""
 
     every = 0.005  # seconds between two looks at the load
 
     def __init__(self, settings: Settings) -> None:
         self.cores = os.cpu_count() or 1
-        self.wanted = (settings.jobs or self.cores) - 1
+        self.wanted = (settings.jobs or self.cores) - 1 if hasattr(os, "fork") else 0
         self.given = settings.jobs is not None
         self.asked = -1.0  # when the load was last asked (time.monotonic)
 
@@ -402,17 +429,22 @@ class _Cores:
 
 
 class _Workers:
-    """Worker processes, started once the non-ASCII files are worth them, that check those
-    files while this process reads and checks the others; this process is one of the jobs,
-    and takes its share at the end (see :meth:`collect`). Should a worker die
-    (killed, out of memory), its files are checked in this process: the run goes on, and never
-    waits forever."""
+    """Worker processes forked from this one, which share the files left with it.
+
+    The files left (those read and waiting, then those not read yet) are cut into batches, and
+    the batches written to a pipe before the fork. This process and each worker take the next
+    batch from that pipe until it is empty (a read of a pipe takes whole the few bytes of a
+    batch, whoever else reads it), so the work is shared out as it goes, whatever it costs. A
+    worker reads the files of its batches itself, or finds their bytes in the memory it shares
+    with this process; at the end it sends back its findings through a pipe of its own. The
+    files of a worker that died (killed, out of memory) are checked here: the run goes on, and
+    never waits forever.
+
+    Forking costs a millisecond or two where a process pool costs tens (its imports, its
+    threads): a worker pays as soon as a core is free for it, even near the end of a run.
+    """
 
     def __init__(self, settings: Settings, count: int) -> None:
-        import gc
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         # Load the rules and tables once, before the workers are forked from this process.
         import hooklint.python
         import hooklint.rules.confusables
@@ -420,50 +452,142 @@ class _Workers:
         import hooklint.rules.typography
         import hooklint.suppress  # noqa: F401
 
-        gc.freeze()  # the forked workers share this process's objects: keep the collector off them
-        # The pool's thread in this process hands the workers their next files and takes their
-        # results, and it needs the interpreter lock to do so, which this process's checks hold
-        # between switches: switching every 5 ms (the default) leaves a worker idle that long
-        # after each batch of files.
-        self.switch = sys.getswitchinterval()
-        sys.setswitchinterval(_SWITCH)
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         self.settings = settings
-        # ``count`` is at most one fewer than jobs (see _Cores): each worker costs its own start
-        # and its own first use of the rules' tables and caches, and this process is free once
-        # it has read every file.
-        self.pool = ProcessPoolExecutor(
-            count,
-            mp_context=multiprocessing.get_context(method),
-            initializer=_start_worker,
-            initargs=(settings,),
+        self.count = count
+
+    def share(
+        self,
+        sources: Sequence[tuple[str, bytes | None]],
+        order: list[int],
+        held: dict[int, bytes],
+        results: list[list[Diagnostic]],
+    ) -> None:
+        """Check the sources at ``order`` (``held``: the bytes of those read already) here and
+        in the workers, and put their findings in ``results``."""
+        import contextlib
+        import marshal
+
+        per = max(1, -(-len(order) // _MAX_BATCHES))
+        batches = b"".join(
+            start.to_bytes(4, "little") + min(start + per, len(order)).to_bytes(4, "little")
+            for start in range(0, len(order), per)
         )
-        self.handed: list[tuple[list[tuple[int, str, bytes]], Future[list[list[Diagnostic]]]]] = []
+        queue, feed = os.pipe()
+        view = memoryview(batches)  # at most 4 KB: a pipe holds that much on every system
+        while view:
+            view = view[os.write(feed, view) :]
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()  # (nothing buffered is written twice)
+        children: list[tuple[int, int]] = []  # (pid, the read end of its findings)
+        done: dict[int, list[Diagnostic]] = {}
+        try:
+            for _ in range(self.count):
+                try:
+                    back, out = os.pipe()
+                except OSError:  # no descriptor left: fewer workers
+                    break
+                try:
+                    pid = os.fork()
+                except OSError:  # no process left: fewer workers
+                    os.close(back)
+                    os.close(out)
+                    break
+                if pid == 0:  # the worker
+                    os.close(feed)
+                    os.close(back)
+                    self._work_as_child(queue, out, sources, order, held)
+                os.close(out)
+                children.append((pid, back))
+            os.close(feed)
+            feed = -1
+            for indices, items in self._batches(queue, sources, order, held):
+                for index, (path, data) in zip(indices, items, strict=True):
+                    done[index] = _check_read(path, data, self.settings)
+            for _, back in children:
+                try:
+                    found = marshal.loads(_read_all(back))
+                except Exception:  # a worker that died sent nothing, or a part
+                    found = {}
+                for index, diagnostics in found.items():
+                    done[index] = [Diagnostic(*d) for d in diagnostics]
+        finally:
+            for fd in (queue, feed, *(back for _, back in children)):
+                if fd >= 0:
+                    os.close(fd)
+            for pid, _ in children:
+                _reap(pid)
+        for index in order:
+            if index not in done:  # a worker's that died: checked here
+                path, given = sources[index]
+                data = held[index] if index in held else read_file(path) if given is None else given
+                done[index] = _check_read(path, data, self.settings)
+            results[index] = done[index]
 
-    def hand(self, files: list[tuple[int, str, bytes]]) -> None:
-        for at in range(0, len(files), _BATCH):
-            batch = files[at : at + _BATCH]
-            items = [(path, data) for _, path, data in batch]
-            self.handed.append((batch, self.pool.submit(_check_items, items)))
+    @staticmethod
+    def _batches(
+        queue: int,
+        sources: Sequence[tuple[str, bytes | None]],
+        order: list[int],
+        held: dict[int, bytes],
+    ) -> Iterator[tuple[list[int], list[tuple[str, bytes | Diagnostic]]]]:
+        """The batches taken from ``queue`` until it is empty: their indices, and their
+        (path, bytes) pairs, the bytes read here when they were not held."""
+        while len(batch := os.read(queue, 8)) == 8:
+            start, stop = int.from_bytes(batch[:4], "little"), int.from_bytes(batch[4:], "little")
+            indices = order[start:stop]
+            items: list[tuple[str, bytes | Diagnostic]] = []
+            for index in indices:
+                path, given = sources[index]
+                kept = held.pop(index, None)
+                data = kept if kept is not None else read_file(path) if given is None else given
+                items.append((path, data))
+            yield indices, items
 
-    def collect(self, results: list[list[Diagnostic]]) -> None:
-        from concurrent.futures.process import BrokenProcessPool
+    def _work_as_child(
+        self,
+        queue: int,
+        out: int,
+        sources: Sequence[tuple[str, bytes | None]],
+        order: list[int],
+        held: dict[int, bytes],
+    ) -> NoReturn:
+        """A worker's whole life: take batches until none is left, send the findings, end
+        without running anything of this process's exit (its buffers, its handlers)."""
+        status = 0
+        try:
+            import marshal
 
-        # The batches no worker has started yet are checked here, from the last one back, while
-        # the workers go on from the first: the work is shared out as it goes, whatever it costs.
-        for batch, pending in reversed(self.handed):
-            if pending.cancel():
-                for index, path, data in batch:
-                    results[index] = check_data(path, data, self.settings)
-        for batch, pending in self.handed:
-            if pending.cancelled():
-                continue
-            try:
-                found_each = pending.result()
-            except BrokenProcessPool:
-                found_each = [check_data(path, data, self.settings) for _, path, data in batch]
-            for (index, _, _), found in zip(batch, found_each, strict=True):
-                results[index] = found
+            done: dict[int, list[tuple[Any, ...]]] = {}
+            for indices, items in self._batches(queue, sources, order, held):
+                for index, found in zip(indices, _check_items(items, self.settings), strict=True):
+                    done[index] = [tuple(d) for d in found]
+            payload = marshal.dumps(done)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(out, view) :]
+        except BaseException:  # the parent checks what is missing
+            status = 1
+        os._exit(status)
+
+
+def _read_all(fd: int) -> bytes:
+    parts = []
+    while part := os.read(fd, 1 << 20):
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _reap(pid: int) -> None:
+    """Wait for a worker to end; one still at work (this process is failing) is stopped."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            import signal
+
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def check_sources(
@@ -472,68 +596,65 @@ def check_sources(
     progress: Callable[[int], None] | None = None,
 ) -> list[Diagnostic]:
     """Check (path, bytes) pairs — bytes None: read the file — keeping their order, and each
-    path as text (:mod:`hooklint.names`). Files with non-ASCII text go to worker processes
-    when there is enough to pay and a core for them (:class:`_Cores`)."""
-    results: list[list[Diagnostic]] = []
+    path as text (:mod:`hooklint.names`). The files that cost more than they take to read (with
+    non-ASCII text, or prose) wait for a worker process while there is enough of them to pay and
+    a core for one (:class:`_Cores`); once workers start, they and this process share what is
+    left (:class:`_Workers`)."""
+    results: list[list[Diagnostic]] = [[] for _ in sources]
     names: list[Diagnostic] = []  # findings in the file names themselves
-    waiting: list[tuple[int, str, bytes]] = []  # non-ASCII files not handed to a worker yet
-    weights: list[int] = []  # the non-ASCII bytes of each waiting file, while no worker runs
-    non_ascii_bytes = 0
-    held = 0  # the bytes of the waiting files, while no worker runs
+    waiting: dict[int, bytes] = {}  # files read and not checked yet, in the order read
+    weights: dict[int, int] = {}  # the likely cost of each waiting file (_work)
+    work = 0
+    held = 0  # the bytes of the waiting files
     workers: _Workers | None = None
     cores = _Cores(settings)
-    try:
-        for done, (path, given) in enumerate(sources, 1):
-            if not (path.isascii() and path.isprintable()):
-                from hooklint.names import check_name
+    read = 0  # the sources read so far
+    for path, _ in sources:
+        if not (path.isascii() and path.isprintable()):
+            from hooklint.names import check_name
 
-                named = check_name(path, settings)
-                if named is not None:
-                    names.append(named)
-            data = read_file(path) if given is None else given
-            if isinstance(data, Diagnostic):
-                results.append([data] if data.code in settings.selection_for(path) else [])
-            elif (is_ascii := data.isascii()) or b"\x00" in data or cores.wanted < 1:
-                # Pure ASCII, or bytes with a NUL (binary, skipped at once, or UTF-16/32 text),
-                # or no worker to be had: checked here and now.
-                results.append(check_data(path, data, settings, is_ascii=is_ascii))
-            else:
-                waiting.append((len(results), path, data))
-                results.append([])
-                if workers is None:  # (counted only to tell when the workers pay)
-                    weights.append(len(data) - len(data.translate(None, _HIGH_BYTES)))
-                    non_ascii_bytes += weights[-1]
-                    held += len(data)
-                    if _worth_workers(len(waiting), non_ascii_bytes) and (count := cores.idle()):
-                        workers = _Workers(settings, count)
-                    while workers is None and held > _HOLD_BYTES:
-                        oldest, oldest_path, oldest_data = waiting.pop(0)
-                        held -= len(oldest_data)
-                        non_ascii_bytes -= weights.pop(0)
-                        results[oldest] = check_data(oldest_path, oldest_data, settings)
-                if workers is not None and len(waiting) >= _BATCH:
-                    workers.hand(waiting)
-                    waiting = []
-            if progress is not None:
-                progress(done)
-        if workers is None:
-            # Every file is read and no core was idle for a worker: the waiting files are
-            # checked here, in order, asking now and then whether a core has come free.
-            left = non_ascii_bytes
-            for at, (index, path, data) in enumerate(waiting):
-                if _worth_workers(len(waiting) - at, left) and (count := cores.idle()):
-                    workers = _Workers(settings, count)
-                    waiting = waiting[at:]
-                    break
-                results[index] = check_data(path, data, settings)
-                left -= weights[at]
-            else:
-                waiting = []
-        if workers is not None:
-            workers.hand(waiting)
-            workers.collect(results)
-    finally:
-        if workers is not None:
-            workers.pool.shutdown(cancel_futures=True)  # every result is in, or an error is out
-            sys.setswitchinterval(workers.switch)
+            named = check_name(path, settings)
+            if named is not None:
+                names.append(named)
+    while read < len(sources) and workers is None:
+        index = read
+        path, given = sources[index]
+        read += 1
+        data = read_file(path) if given is None else given
+        if (
+            isinstance(data, Diagnostic)
+            or cores.wanted < 1
+            or b"\x00" in data  # binary, skipped at once, or UTF-16/32 text
+            or ((is_ascii := data.isascii()) and not _costly_ascii(path, settings))
+        ):
+            # Checked here and now: no worker to be had, or little to do.
+            results[index] = _check_read(path, data, settings)
+        else:
+            waiting[index] = data
+            weights[index] = _work(data, is_ascii)
+            work += weights[index]
+            held += len(data)
+            if _worth_workers(len(waiting), work) and (count := cores.idle()):
+                workers = _Workers(settings, count)
+            while workers is None and held > _HOLD_BYTES:
+                oldest = next(iter(waiting))
+                oldest_data = waiting.pop(oldest)
+                held -= len(oldest_data)
+                work -= weights.pop(oldest)
+                results[oldest] = check_data(sources[oldest][0], oldest_data, settings)
+        if progress is not None:
+            progress(read)
+    if workers is None:
+        # Every file is read and no core was idle for a worker: the waiting files are checked
+        # here, in order, asking now and then whether a core has come free.
+        for index in list(waiting):
+            if _worth_workers(len(waiting), work) and (count := cores.idle()):
+                workers = _Workers(settings, count)
+                break
+            results[index] = check_data(sources[index][0], waiting.pop(index), settings)
+            work -= weights.pop(index)
+    if workers is not None:
+        workers.share(sources, [*waiting, *range(read, len(sources))], waiting, results)
+        if progress is not None:
+            progress(len(sources))
     return [*names, *(d for found in results for d in found)]

@@ -19,7 +19,7 @@ from hooklint.diagnostic import Diagnostic
 from hooklint.formats import FORMATS, render
 from hooklint.rules.confusables import WORD
 from hooklint.run import check_data, check_sources
-from hooklint.settings import make_settings
+from hooklint.settings import Settings, make_settings
 from hooklint.source import LINE_END
 from hooklint.unicode.chars import LOOKALIKES
 
@@ -153,7 +153,9 @@ def test_thousands_of_files_and_vanished_ones(tmp_path: Path) -> None:
     assert sum(d.code == "HL001" for d in found) == 6
 
 
-def _worker_dies(items: list[tuple[str, bytes]]) -> list[list[Diagnostic]]:
+def _worker_dies(
+    items: list[tuple[str, bytes | Diagnostic]], options: Settings
+) -> list[list[Diagnostic]]:
     Path(os.environ["HOOKLINT_TEST_WORKER_RAN"]).touch()  # proof that a worker got files
     os._exit(3)  # as a worker killed by the system would end
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -118,11 +118,9 @@ def test_when_workers_start(
 ) -> None:
     serial = _serial(sources)
     machine = _Machine(monkeypatch, *loads)
-    switch = sys.getswitchinterval()
     assert check_sources(sources, _settings(*argv)) == serial
     assert machine.started == started
     assert machine.looks == looks
-    assert sys.getswitchinterval() == switch  # quicker switches only while workers run
 
 
 def test_too_little_non_ascii_text_starts_no_worker(
@@ -166,3 +164,96 @@ def test_files_held_for_a_worker_stay_within_the_hold_limit(
         assert checked_while_reading == [path for path, _ in sources[:-1]]
     else:  # every file held until all are read, for a core that might come free
         assert checked_while_reading == []
+
+
+def test_ascii_prose_waits_for_a_worker_and_ascii_source_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ASCII prose is read whole by the spam prefilter, and costs what non-ASCII text does;
+    # ASCII source costs less than its reading. With every core busy and no limit on what is
+    # held, the prose is checked after the last file is read, the source as soon as it is read.
+    files: list[tuple[str, bytes | None]] = []
+    for name, text in [
+        ("a.py", "x = 1\n"),
+        ("b.md", "See [the guide](https://example.org/guide) first.\n"),
+        ("c.py", "y = 2\n"),
+        ("d.txt", "Plain notes.\n"),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append((str(tmp_path / name), None))
+    _Machine(monkeypatch, 2)
+    monkeypatch.setattr(run, "_HOLD_BYTES", 10**9)
+    order: list[str] = []
+    check_data = run.check_data
+
+    def checking(path: str, data: bytes, settings: Settings, **kw: bool | None) -> list[Diagnostic]:
+        order.append(Path(path).name)
+        return check_data(path, data, settings, **kw)
+
+    monkeypatch.setattr(run, "check_data", checking)
+    assert check_sources(files, _settings()) == check_sources(files, _settings("--jobs", "1"))
+    assert order[:4] == ["a.py", "c.py", "b.md", "d.txt"]
+    # Without the spam rules, prose in ASCII is cheap too: nothing waits.
+    order.clear()
+    check_sources(files, _settings("--select", "HL1,HL2"))
+    assert order == ["a.py", "b.md", "c.py", "d.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
+@pytest.mark.parametrize("batches", [1, 2, 512])
+def test_workers_share_the_files_left_in_batches(
+    sources: list[tuple[str, bytes | None]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    batches: int,
+) -> None:
+    # The worker starts at the second file; the six not read yet, a vanished one among them,
+    # and one given as bytes (standard input) are shared in as many batches as allowed.
+    vanished = tmp_path / "gone.md"
+    given = ("-", b"The Ank\xd0\xb0ra office, from standard input\n")
+    mixed = [*sources[:4], (str(vanished), None), given, *sources[4:]]
+    serial = check_sources(mixed, _settings("--jobs", "1"))
+    assert [d.code for d in serial].count("HL001") == 1
+    machine = _Machine(monkeypatch, 1)
+    monkeypatch.setattr(run, "_MAX_BATCHES", batches)
+    assert check_sources(mixed, _settings()) == serial
+    assert machine.started == [1]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
+def test_no_process_to_fork_means_fewer_workers(
+    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = _serial(sources)
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert check_sources(sources, _settings("--jobs", "3")) == serial
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
+def test_workers_and_this_process_check_each_file_once(
+    sources: list[tuple[str, bytes | None]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every process writes down the files it checks, and this one takes its time over each:
+    # the workers take the rest. Each file is checked once, and the findings of the workers'
+    # files are in the report as this process would have made them.
+    serial = _serial(sources)
+    log = tmp_path / "checked"
+    here = os.getpid()
+    check_read = run._check_read
+
+    def logged(path: str, data: bytes | Diagnostic, options: Settings) -> list[Diagnostic]:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid() == here} {path}\n")
+        if os.getpid() == here:
+            time.sleep(0.05)
+        return check_read(path, data, options)
+
+    monkeypatch.setattr(run, "_check_read", logged)
+    assert check_sources(sources, _settings("--jobs", "3")) == serial
+    checked = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(path for _, path in checked) == sorted(path for path, _ in sources)
+    assert {here for here, _ in checked} == {"True", "False"}  # both took files
