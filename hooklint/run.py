@@ -58,10 +58,23 @@ _READ_KINDS = {
 _GENERATED = ("package-lock.json", "npm-shrinkwrap.json", ".lock.json")
 
 
+def _suffix(path: str) -> str:
+    """``os.path.splitext(path)[1].lower()``: the last dotted part of the file name, unless the
+    name is dots before it (``.bashrc``), lowercase. (Asked of every file: splitext's general
+    machinery costs more.)"""
+    dot = path.rfind(".")
+    start = path.rfind(os.sep) + 1
+    if os.altsep is not None:
+        start = max(start, path.rfind(os.altsep) + 1)
+    if dot <= start or (path[start] == "." and not path[start:dot].strip(".")):
+        return ""
+    return path[dot:].lower()
+
+
 def kind_of(path: str) -> str:
     """python, code, markdown, rst, html, po, yaml, json, sql, template or text, by the file
     name."""
-    suffix = os.path.splitext(path)[1].lower()
+    suffix = _suffix(path)
     if suffix in (".py", ".pyi", ".pyw"):
         return "python"
     if suffix in _READ_KINDS and not path.endswith(_GENERATED):
@@ -75,12 +88,12 @@ def _is_source_map(path: str) -> bool:
     """Whether ``path`` names a source map (``app.min.js.map``, ``site.css.map``): JSON a build
     writes beside its output, whose ``sourcesContent`` is the sources themselves. It is code as
     they are, and is not read as prose for spam (its comments are the sources' comments)."""
-    return os.path.splitext(path[: -len(".map")])[1].lower() in CODE_SUFFIXES
+    return _suffix(path[: -len(".map")]) in CODE_SUFFIXES
 
 
 def is_code(path: str) -> bool:
     """Whether the file is source code, where unusual spaces are traps (HL107)."""
-    return os.path.splitext(path)[1].lower() in CODE_SUFFIXES or kind_of(path) in ("python", "code")
+    return _suffix(path) in CODE_SUFFIXES or kind_of(path) in ("python", "code")
 
 
 def read_file(path: str) -> bytes | Diagnostic:
@@ -178,7 +191,8 @@ def check_data(
         findings = (
             _character_findings(
                 text,
-                "code" if kind != "python" and is_code(path) else kind,
+                # (is_code: a file of kind "code" keeps its kind)
+                "code" if kind != "python" and _suffix(path) in CODE_SUFFIXES else kind,
                 path,
                 data if clean else None,
             )

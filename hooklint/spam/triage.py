@@ -303,6 +303,7 @@ def _split_needles(
     return tuple(ascii_needles), tuple(n for n in needles if not n.isascii())
 
 
+@lru_cache(maxsize=1)
 def _comment_needle_lists() -> tuple[tuple[str, ...], ...]:
     """The needle lists _comments_suspicious searches for by their words."""
     from hooklint.spam import comments, phrases
@@ -313,6 +314,20 @@ def _comment_needle_lists() -> tuple[tuple[str, ...], ...]:
         phrases.PROSE_NEEDLES,
         phrases.RECOVERY_NEEDLES,
     )
+
+
+@lru_cache(maxsize=16)
+def _needles_by_word(
+    needles: tuple[str, ...],
+) -> dict[bytes, tuple[tuple[int, frozenset[bytes]], ...]]:
+    """Each form of the first word of the ASCII needles (_split_needles), with the needles it
+    starts: their places in the list, and their inner words. A text's needles are then found
+    from the few of its words that start one, not by asking every needle about its words."""
+    starting: dict[bytes, list[tuple[int, frozenset[bytes]]]] = {}
+    for at, (_, forms, inner) in enumerate(_split_needles(needles)[0]):
+        for form in forms:
+            starting.setdefault(form, []).append((at, inner))
+    return {form: tuple(places) for form, places in starting.items()}
 
 
 @lru_cache(maxsize=1)
@@ -373,11 +388,13 @@ def _comments_suspicious(view: str, low: bytes | str | None, narrow: bytes | Non
             assert words is not None
             assert needles in _comment_needle_lists()  # whose words ``wanted`` holds
             ascii_needles, wide = _split_needles(needles)
-            present = tuple(
-                needle
-                for needle, forms, inner in ascii_needles
-                if not words.isdisjoint(forms) and inner <= words
+            # The needles one of whose first-word forms is a word of the text, and all of whose
+            # inner words are, in their order in the list.
+            starting = _needles_by_word(needles)
+            places = sorted(
+                {at for word in words for at, inner in starting.get(word, ()) if inner <= words}
             )
+            present = tuple(ascii_needles[at][0] for at in places)
             found = positions(narrow, present) if present else []
             if isinstance(text, str) and wide:  # needles in other scripts ("文凭") in the text
                 found = sorted(found + positions(text, wide))
