@@ -495,6 +495,7 @@ class _Workers:
                 stream.flush()  # (nothing buffered is written twice)
         children: list[tuple[int, int]] = []  # (pid, the read end of its findings)
         done: dict[int, list[Diagnostic]] = {}
+        finished = False
         try:
             for _ in range(self.count):
                 try:
@@ -525,12 +526,13 @@ class _Workers:
                     found = {}
                 for index, diagnostics in found.items():
                     done[index] = [Diagnostic(*d) for d in diagnostics]
+            finished = True
         finally:
             for fd in (queue, feed, *(back for _, back in children)):
                 if fd >= 0:
                     os.close(fd)
             for pid, _ in children:
-                _reap(pid)
+                _reap(pid, stop=not finished)
         for index in order:
             if index not in done:  # a worker's that died: checked here
                 path, given = sources[index]
@@ -592,15 +594,16 @@ def _read_all(fd: int) -> bytes:
     return b"".join(parts)
 
 
-def _reap(pid: int) -> None:
-    """Wait for a worker to end; one still at work (this process is failing) is stopped."""
+def _reap(pid: int, stop: bool) -> None:
+    """Wait for a worker to end, which it does once it has sent its findings; ``stop``: this
+    process is failing, and stops it first."""
     try:
-        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+        if stop:
             import signal
 
             os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    except ChildProcessError:
+        os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
         pass
 
 

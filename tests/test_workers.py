@@ -257,3 +257,30 @@ def test_workers_and_this_process_check_each_file_once(
     checked = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
     assert sorted(path for _, path in checked) == sorted(path for path, _ in sources)
     assert {here for here, _ in checked} == {"True", "False"}  # both took files
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
+def test_a_failing_run_leaves_no_worker_behind(
+    sources: list[tuple[str, bytes | None]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This process fails on its first file of the shared ones while the workers are a second
+    # into theirs: the error comes out at once, the workers are stopped before they finish a
+    # file, and none is left running or unreaped.
+    here = os.getpid()
+    log = tmp_path / "finished"
+    check_read = run._check_read
+
+    def failing(path: str, data: bytes | Diagnostic, options: Settings) -> list[Diagnostic]:
+        if os.getpid() == here:
+            raise RuntimeError("this process fails")
+        time.sleep(1.0)
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{path}\n")
+        return check_read(path, data, options)
+
+    monkeypatch.setattr(run, "_check_read", failing)
+    with pytest.raises(RuntimeError, match="this process fails"):
+        check_sources(sources, _settings("--jobs", "3"))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child at all: each was stopped and reaped
+    assert not log.exists()
