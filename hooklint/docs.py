@@ -1217,7 +1217,9 @@ _DOCS: tuple[RuleDoc, ...] = (
             link inside a widget a script opens: an element hidden by `display:none`,
             `visibility:hidden` or `hidden` whose class or id names a menu, navigation,
             dropdown, drawer, modal, popup, tab or toggle (`<div class="mobile-menu"
-            style="display:none">`) is in a state, not in a hiding place. An off-screen
+            style="display:none">`), or whose ARIA role is a tab panel, dialog, menu, list
+            box or tooltip (`<div role="tabpanel" hidden>`, shown when its tab is chosen),
+            is in a state, not in a hiding place. An off-screen
             position, zero-size text or a matching colour is no widget state, whatever the
             element is called.
             """

@@ -93,6 +93,9 @@ _WIDGET_SOURCE = (
     r"|tooltip|collapse|collapsible|accordion|offcanvas|sidebar|tabs?|tab-pane|dialog|toggle"
     r"|mobile|hamburger)(?:$|[\s_-])"
 )
+# The ARIA roles of the same widgets: a tab panel is hidden until its tab is chosen, a dialog
+# or menu until it is opened (the WAI-ARIA tabs, dialog and menu patterns).
+_WIDGET_ROLES = frozenset(("tabpanel", "dialog", "alertdialog", "menu", "listbox", "tooltip"))
 # The hiding styles a script toggles; moving an element off-screen or shrinking its text to
 # nothing is no widget state.
 _TOGGLED = ("hidden attribute", "display:none", "visibility:hidden")
@@ -101,9 +104,11 @@ _TOGGLED = ("hidden attribute", "display:none", "visibility:hidden")
 def toggled_widget(attrs: tuple[tuple[str, str], ...], reason: str) -> bool:
     """Whether an element hidden for ``reason`` is a widget a script shows on demand: hidden
     by ``display:none`` (or ``hidden``) and named as a menu, dropdown, modal or tab by its
-    class or id."""
+    class or id, or by its ARIA role."""
     if reason not in _TOGGLED:
         return False
     return any(
-        key in ("class", "id") and re.compile(_WIDGET_SOURCE).search(value) for key, value in attrs
+        (key in ("class", "id") and re.compile(_WIDGET_SOURCE).search(value))
+        or (key == "role" and value.strip().lower() in _WIDGET_ROLES)
+        for key, value in attrs
     )

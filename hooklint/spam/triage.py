@@ -648,6 +648,10 @@ _RST_TARGET = re.compile(r"\n[ \t]*\.\.[ \t]+_(`[^`]{1,300}`|[^:`]{1,300}):[ \t]
 _HOSTLIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _TAG = re.compile(r"<[^<>]{0,4000}>")
 _STYLE_VALUE = re.compile(r"\s*=\s*[\"']?([^\"'<>]{0,4000})")
+# A tag with an attribute named ``hidden``, in any case: after a space, a quote that ends the
+# value before it, or a slash (what styles.attributes reads as the start of a name), and
+# before what ends a name. (Not aria-hidden, nor a class named visually-hidden.)
+_HIDDEN_ATTRIBUTE = re.compile(r"<[^<>]*?[\s\"'/]hidden(?=[\s=/>])", re.IGNORECASE)
 
 
 def _label(text: str) -> str:
@@ -874,6 +878,11 @@ def _link_texts_suspicious(view: str, ctx: Context, low: bytes | None = None) ->
         value = _STYLE_VALUE.match(view, at + 5)
         if value and hiding_style(value.group(1)):
             return True
+    # An element with the ``hidden`` attribute hides the links inside it (links.hidden_regions).
+    if (b"hidden" in low if low is not None else "hidden" in view.lower()) and (
+        _HIDDEN_ATTRIBUTE.search(view)
+    ):
+        return True
     if _sells(pairs):
         return True
     if len(spans) >= 8 and _bomb_suspicious(spans, view):

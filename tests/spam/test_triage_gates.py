@@ -173,3 +173,48 @@ def test_an_address_cut_short_by_an_ellipsis_is_settled_by_the_prefilter() -> No
     lookalike = "Read it on www.djangоproject.com… today.\n"  # a Cyrillic о in the host
     assert worth_checking(lookalike, "text", SpamOptions(), None)
     assert [f.code for f in check_spam(lookalike, "text")] == ["HL304"]
+
+
+# The ``hidden`` attribute spelled every way an HTML reader takes it (styles.attributes), and
+# the words that only look like it.
+HIDDEN_SPELLINGS = st.sampled_from(
+    [
+        "<div hidden>", "<div HIDDEN>", '<div hidden="">', "<section hidden=hidden>",
+        '<div class="note"hidden>', "<div/hidden>", "<p\thidden\n>", "<span Hidden >",
+    ]
+)  # fmt: skip
+NOT_HIDDEN = st.sampled_from(
+    [
+        '<span aria-hidden="true">', '<div class="visually-hidden">', '<div data-hidden="x">',
+        '<div class="hidden">', "<div>hidden</div><div>", '<div title="a hidden gem">',
+    ]
+)  # fmt: skip
+README_TOP = "# Widget\n\nA small library. See the [guide](https://docs.example.org/guide).\n\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(HIDDEN_SPELLINGS, NOT_HIDDEN), st.sampled_from(["markdown", "html"]))
+def test_the_prefilter_keeps_a_link_in_an_element_hidden_by_its_attribute(
+    opening: str, kind: str
+) -> None:
+    text = README_TOP + f'{opening}\n<a href="https://spam-shop.example/buy">deals</a>\n</div>\n'
+    full = check(text, kind, SpamOptions(), None)
+    assert check_spam(text, kind) == full
+
+
+def test_a_hidden_element_hides_its_link_and_a_tab_panel_does_not() -> None:
+    # An ASCII README whose only oddity is a link inside <div hidden>: reported (the prefilter
+    # used to look only at style attributes). The near miss: the same link in a tab panel of a
+    # page's tabs (WAI-ARIA), hidden until its tab is chosen.
+    hidden = (
+        README_TOP + '<div hidden>\n<a href="https://spam-shop.example/buy">deals</a>\n</div>\n'
+    )
+    assert [f.code for f in check_spam(hidden, "markdown")] == ["HL307"]
+    tabs = (
+        README_TOP
+        + '<button role="tab" id="tab-uber" aria-controls="panel-uber">Uber</button>\n'
+        + '<div id="panel-uber" role="tabpanel" aria-labelledby="tab-uber" hidden>\n'
+        + '<a href="https://www.uber.example/blog/ludwig/">(ref)</a>\n</div>\n'
+    )
+    assert check_spam(tabs, "markdown") == []
+    assert check(tabs, "markdown", SpamOptions(), None) == []
