@@ -3,8 +3,12 @@ compared with its plain form on generated input, and has a positive case and a n
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -434,6 +438,56 @@ def test_queries_are_split_as_parse_qsl_splits_them(query: str, blank: bool) -> 
     assert domains.query_pairs(query, keep_blank_values=blank) == parse_qsl(
         query, keep_blank_values=blank
     )
+
+
+ESCAPE_PIECES = st.sampled_from(
+    [
+        "a", "/", "%", "%%", "%4", "%41", "%c3%a9", "%C3", "%A9", "%e2%82%ac", "%E2%82", "%zz",
+        "%ff", "%0", "%00", "+", "é", "€", "\u0430", "\U0001f600", "%%41", "x%2", "%g1",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(ESCAPE_PIECES, max_size=10).map("".join))
+def test_escapes_are_decoded_as_unquote_decodes_them(text: str) -> None:
+    from urllib.parse import unquote
+
+    from hooklint.spam import domains
+
+    assert domains.unquote(text) == unquote(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(QUERY_PIECES, ESCAPE_PIECES), max_size=12).map("".join), st.booleans())
+def test_escaped_queries_are_split_as_parse_qsl_splits_them(query: str, blank: bool) -> None:
+    from urllib.parse import parse_qsl
+
+    from hooklint.spam import domains
+
+    assert domains.query_pairs(query, keep_blank_values=blank) == parse_qsl(
+        query, keep_blank_values=blank
+    )
+
+
+def test_a_url_path_is_decoded_without_urllib() -> None:
+    # A path of escaped words, and a broken escape beside one that is whole: decoded as urllib
+    # decodes them, in a process that never imports urllib.parse.
+    code = (
+        "import sys; from hooklint.spam.domains import path_words, unquote; "
+        "print(path_words('/buy-%63heap-pills%20now.html')); print(unquote('%E2%82%AC%2')); "
+        "print('urllib.parse' in sys.modules)"
+    )
+    # (-S: no site, whose path hooks, such as an editable install's, may import urllib.parse.)
+    root = str(Path(triage.__file__).resolve().parents[2])
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": root},
+    )
+    assert out.stdout.splitlines() == ["buy cheap pills now", "\u20ac%2", "False"]
 
 
 def test_query_pairs_positive_and_near_miss() -> None:
