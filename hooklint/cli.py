@@ -292,8 +292,11 @@ def _progress(total: int) -> Callable[[int], None] | None:
     if total < _PROGRESS_FROM or not sys.stderr.isatty():
         return None
 
+    shown = [0]  # the count last shown: counts may come one by one or in steps (workers)
+
     def show(done: int) -> None:
-        if done % 500 == 0 or done == total:
+        if done // 500 > shown[0] // 500 or (done == total and shown[0] != total):
+            shown[0] = done
             end = "\n" if done == total else ""
             print(f"\rhooklint: read {done}/{total} files", end=end, file=sys.stderr, flush=True)
 

@@ -475,9 +475,12 @@ class _Workers:
         order: list[int],
         held: dict[int, bytes],
         results: list[list[Diagnostic]],
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """Check the sources at ``order`` (``held``: the bytes of those read already) here and
-        in the workers, and put their findings in ``results``."""
+        in the workers, and put their findings in ``results``. ``progress`` is told how many
+        sources of ``order`` have been taken up, here or by a worker, after each batch taken
+        here."""
         import contextlib
         import marshal
 
@@ -519,6 +522,9 @@ class _Workers:
             for indices, items in self._batches(queue, sources, order, held):
                 for index, (path, data) in zip(indices, items, strict=True):
                     done[index] = _check_read(path, data, self.settings)
+                if progress is not None:
+                    left = _unread(queue) // 8 * per  # (the batches still in the pipe)
+                    progress(len(order) - min(left, len(order)))
             for _, back in children:
                 try:
                     found = marshal.loads(_read_all(back))
@@ -585,6 +591,17 @@ class _Workers:
         except BaseException:  # the parent checks what is missing
             status = 1
         os._exit(status)
+
+
+def _unread(fd: int) -> int:
+    """How many bytes wait in the pipe at ``fd`` (0 where that cannot be told)."""
+    try:
+        import fcntl
+        import termios
+
+        return int.from_bytes(fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
+    except (ImportError, OSError, AttributeError):
+        return 0
 
 
 def _read_all(fd: int) -> bytes:
@@ -671,7 +688,16 @@ def check_sources(
             results[index] = check_data(sources[index][0], waiting.pop(index), settings)
             work -= weights.pop(index)
     if workers is not None:
-        workers.share(sources, [*waiting, *range(read, len(sources))], waiting, results)
+        order = [*waiting, *range(read, len(sources))]
+        taken_up = None
+        if progress is not None:
+            told, already, ahead = progress, read, len(waiting)
+
+            def taken_up(taken: int) -> None:
+                # The files of ``order`` are the waiting ones (read), then those not read yet.
+                told(already + max(0, taken - ahead))
+
+        workers.share(sources, order, waiting, results, taken_up)
         if progress is not None:
             progress(len(sources))
     return [*names, *(d for found in results for d in found)]

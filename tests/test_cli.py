@@ -478,3 +478,28 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path, value: str) -> None:
     result = run_hooklint(tmp_path, "--jobs", value, "a.md")
     assert result.returncode == 2
     assert "jobs" in result.stderr
+
+
+def test_progress_shows_each_step_of_500_files_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Counts come one by one while files are read, and in steps while workers share them.
+    import io
+
+    from hooklint import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    show = cli._progress(2000)
+    assert show is not None
+    for done in (1, 499, 500, 501, 1200, 1201, 2000, 2000):
+        show(done)
+    shown = err.getvalue().split("\r")[1:]
+    assert shown == [
+        "hooklint: read 500/2000 files",
+        "hooklint: read 1200/2000 files",
+        "hooklint: read 2000/2000 files\n",
+    ]
+    assert cli._progress(1999) is None  # a short run shows none

@@ -284,3 +284,29 @@ def test_a_failing_run_leaves_no_worker_behind(
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child at all: each was stopped and reaped
     assert not log.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
+def test_progress_goes_on_while_the_files_are_shared(
+    sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker starts at the second file; the files left are shared, and this process says
+    # how many are read after each of its batches: counting on from the two read before the
+    # worker started, up to all of them.
+    here = os.getpid()
+    check_read = run._check_read
+
+    def slow_here(path: str, data: bytes | Diagnostic, options: Settings) -> list[Diagnostic]:
+        if os.getpid() == here:
+            time.sleep(0.02)
+        return check_read(path, data, options)
+
+    monkeypatch.setattr(run, "_check_read", slow_here)
+    _Machine(monkeypatch, 1)
+    told: list[int] = []
+    check_sources(sources, _settings(), told.append)
+    assert told[:2] == [1, 2]  # read one by one until the worker starts
+    shared = told[2:-1]
+    assert shared, "no progress while the files were shared"
+    assert shared == sorted(shared) and all(2 <= n <= len(sources) for n in shared)
+    assert told[-1] == len(sources)
