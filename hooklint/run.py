@@ -541,9 +541,8 @@ class _Workers:
                 _reap(pid, stop=not finished)
         for index in order:
             if index not in done:  # a worker's that died: checked here
-                path, given = sources[index]
-                data = held[index] if index in held else read_file(path) if given is None else given
-                done[index] = _check_read(path, data, self.settings)
+                path = sources[index][0]
+                done[index] = _check_read(path, _source_bytes(sources, index, held), self.settings)
             results[index] = done[index]
 
     @staticmethod
@@ -558,12 +557,9 @@ class _Workers:
         while len(batch := os.read(queue, 8)) == 8:
             start, stop = int.from_bytes(batch[:4], "little"), int.from_bytes(batch[4:], "little")
             indices = order[start:stop]
-            items: list[tuple[str, bytes | Diagnostic]] = []
+            items = [(sources[i][0], _source_bytes(sources, i, held)) for i in indices]
             for index in indices:
-                path, given = sources[index]
-                kept = held.pop(index, None)
-                data = kept if kept is not None else read_file(path) if given is None else given
-                items.append((path, data))
+                held.pop(index, None)  # (the process that takes a file frees its bytes)
             yield indices, items
 
     def _work_as_child(
@@ -591,6 +587,16 @@ class _Workers:
         except BaseException:  # the parent checks what is missing
             status = 1
         os._exit(status)
+
+
+def _source_bytes(
+    sources: Sequence[tuple[str, bytes | None]], index: int, held: dict[int, bytes]
+) -> bytes | Diagnostic:
+    """The bytes of source ``index``: held since it was read, given, or read now."""
+    if index in held:
+        return held[index]
+    path, given = sources[index]
+    return read_file(path) if given is None else given
 
 
 def _unread(fd: int) -> int:
@@ -639,7 +645,7 @@ def check_sources(
     waiting: dict[int, bytes] = {}  # files read and not checked yet, in the order read
     weights: dict[int, int] = {}  # the likely cost of each waiting file (_work)
     work = 0
-    held = 0  # the bytes of the waiting files
+    held_bytes = 0  # the bytes of the waiting files
     workers: _Workers | None = None
     cores = _Cores(settings)
     read = 0  # the sources read so far
@@ -667,13 +673,13 @@ def check_sources(
             waiting[index] = data
             weights[index] = _work(data, is_ascii)
             work += weights[index]
-            held += len(data)
+            held_bytes += len(data)
             if _worth_workers(len(waiting), work) and (count := cores.idle()):
                 workers = _Workers(settings, count)
-            while workers is None and held > _HOLD_BYTES:
+            while workers is None and held_bytes > _HOLD_BYTES:
                 oldest = next(iter(waiting))
                 oldest_data = waiting.pop(oldest)
-                held -= len(oldest_data)
+                held_bytes -= len(oldest_data)
                 work -= weights.pop(oldest)
                 results[oldest] = check_data(sources[oldest][0], oldest_data, settings)
         if progress is not None:

@@ -225,12 +225,15 @@ def test_no_process_to_fork_means_fewer_workers(
     sources: list[tuple[str, bytes | None]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     serial = _serial(sources)
+    asked: list[int] = []
 
     def refuse() -> int:
+        asked.append(1)
         raise BlockingIOError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(os, "fork", refuse)
     assert check_sources(sources, _settings("--jobs", "3")) == serial
+    assert asked == [1]  # the first refusal: no second worker is tried
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the workers are forked here")
